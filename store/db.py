@@ -1,0 +1,226 @@
+"""Opening, creating and migrating the database (sqlite-utils throughout)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """A problem the user can act on; the message is one clear line."""
+
+
+def default_db_path() -> Path:
+    """`$SUKIEN_DB`, else `sukien.db` in the user's data folder
+    (`$XDG_DATA_HOME/sukien`, normally `~/.local/share/sukien`)."""
+    env = os.environ.get("SUKIEN_DB")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "sukien" / "sukien.db"
+
+
+def connect(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and if need be create and migrate) the database at `path`.
+
+    Raises StoreError with a clear message for a file that is not a sukien
+    database, one from a newer version, or one that cannot be opened.
+    """
+    if path is None:
+        path = default_db_path()
+    if str(path) == ":memory:":
+        db = sqlite_utils.Database(memory=True)
+    else:
+        p = Path(path)
+        if not p.exists() and not create:
+            raise StoreError(f"{p}: no database here; load articles first with `sukien load PATH`")
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
+        try:
+            conn = sqlite3.connect(str(p), timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{p}: cannot open the database ({exc})") from None
+        db = sqlite_utils.Database(conn)
+    try:
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a usable sukien database ({exc})") from None
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    if "meta" not in db.table_names():
+        return 0
+    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Bring the schema up to SCHEMA_VERSION, one step at a time."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, newer than this sukien ({SCHEMA_VERSION}); upgrade sukien"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    if db.memory is False and not getattr(db, "_wal_set", False):
+        try:
+            db.enable_wal()
+        except sqlite3.OperationalError:
+            pass
+    with db.conn:
+        if version < 1:
+            _create_v1(db)
+        db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db["provinces"].create(
+        {"code": str, "name": str, "name_before": str, "new_name": str, "aliases_folded": str},
+        pk="code",
+        if_not_exists=True,
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "file": str,
+            "path": str,
+            "sha256": str,
+            "url": str,
+            "outlet": str,
+            "title": str,
+            "published": str,
+            "published_precision": str,
+            "published_source": str,
+            "body": str,
+            "title_folded": str,
+            "body_folded": str,
+            "facts": str,  # the article's own extracted facts, JSON
+            "event_id": int,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["articles"].create_index(["path"], unique=True, if_not_exists=True)
+    db["articles"].create_index(["sha256"], if_not_exists=True)
+    db["articles"].create_index(["event_id"], if_not_exists=True)
+    db["events"].create(
+        {
+            "id": int,
+            "title": str,
+            "title_folded": str,
+            "kind": str,
+            "date_start": str,
+            "date_end": str,
+            "precision": str,
+            "date_sort": str,
+            "year": int,
+            "provinces": str,  # JSON list of names as at the event's date
+            "provinces_new": str,  # JSON list of the 2025 units
+            "terms": str,  # folded key terms, for grouping reports of one event
+            "n_quotes": int,
+            "n_targets": int,
+            "n_sources": int,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["events"].create_index(["date_sort", "id"], if_not_exists=True)
+    db["events"].create_index(["kind", "date_sort", "id"], if_not_exists=True)
+    db["event_provinces"].create(
+        {"event_id": int, "province": str, "date_sort": str},
+        pk=("event_id", "province"),
+        foreign_keys=[("event_id", "events", "id")],
+        if_not_exists=True,
+    )
+    db["event_provinces"].create_index(["province", "date_sort", "event_id"], if_not_exists=True)
+    db["event_sources"].create(
+        {"event_id": int, "article_id": int},
+        pk=("event_id", "article_id"),
+        foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id")],
+        if_not_exists=True,
+    )
+    db["event_sources"].create_index(["article_id"], if_not_exists=True)
+    db["people"].create({"id": int, "name": str, "role": str, "name_folded": str}, pk="id", if_not_exists=True)
+    db["people"].create_index(["name_folded", "role"], unique=True, if_not_exists=True)
+    db["quotes"].create(
+        {
+            "id": int,
+            "event_id": int,
+            "article_id": int,
+            "person_id": int,
+            "speaker": str,
+            "role": str,
+            "text": str,
+            "text_folded": str,
+            "direct": int,
+            "position": int,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id"), ("person_id", "people", "id")],
+        if_not_exists=True,
+    )
+    db["quotes"].create_index(["event_id", "position"], if_not_exists=True)
+    db["quotes"].create_index(["article_id"], if_not_exists=True)
+    db["quote_sources"].create(
+        {"quote_id": int, "article_id": int},
+        pk=("quote_id", "article_id"),
+        foreign_keys=[("quote_id", "quotes", "id"), ("article_id", "articles", "id")],
+        if_not_exists=True,
+    )
+    db["quote_sources"].create_index(["article_id"], if_not_exists=True)
+    db["targets"].create(
+        {
+            "id": int,
+            "event_id": int,
+            "article_id": int,
+            "text": str,
+            "subject": str,
+            "value": float,
+            "unit": str,
+            "comparator": str,
+            "year": int,
+            "kind": str,
+            "position": int,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id")],
+        if_not_exists=True,
+    )
+    db["targets"].create_index(["event_id", "position"], if_not_exists=True)
+    db["targets"].create_index(["article_id"], if_not_exists=True)
+    db["articles"].enable_fts(["title", "body", "title_folded", "body_folded"], create_triggers=True, replace=True)
+    db["quotes"].enable_fts(["text", "text_folded", "speaker"], create_triggers=True, replace=True)
+    db["events"].enable_fts(["title", "title_folded"], create_triggers=True, replace=True)
+    _fill_provinces(db)
+
+
+def _fill_provinces(db: sqlite_utils.Database) -> None:
+    import json
+
+    from .provinces import all_provinces
+    from .text import fold_key
+
+    db["provinces"].upsert_all(
+        (
+            {
+                "code": p.code,
+                "name": p.name,
+                "name_before": p.name_before,
+                "new_name": p.new_name,
+                "aliases_folded": json.dumps(sorted({fold_key(a) for a in p.aliases}), ensure_ascii=False),
+            }
+            for p in all_provinces()
+        ),
+        pk="code",
+    )

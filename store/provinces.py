@@ -1,0 +1,129 @@
+"""The gazetteer: 63 pre-2025 provinces, the 34 units after the 2025 merger,
+and the names people write them by, with or without diacritics.
+
+Data lives in `data/provinces.json` (built from vietnamadminunits by
+`data/build_provinces.py`); this module only matches.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .text import fold
+
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name: str  # current short name, as the library gives it (`Huế`, `Đắk Lắk`)
+    name_before: str | None  # the name before `renamed_on` (`Thừa Thiên Huế`)
+    renamed_on: str | None
+    new_name: str  # the 2025 unit it belongs to
+    aliases: tuple[str, ...]
+
+    def name_at(self, date: str | None) -> str:
+        """The unit's name on `date` (YYYY-MM-DD or a prefix; None means before)."""
+        if self.name_before and (date is None or date < (self.renamed_on or "")):
+            return self.name_before
+        return self.name
+
+
+@dataclass(frozen=True)
+class Mention:
+    province: Province
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def all_provinces() -> tuple[Province, ...]:
+    raw = json.loads(resources.files(__package__).joinpath("data/provinces.json").read_text(encoding="utf-8"))
+    return tuple(
+        Province(
+            code=r["code"],
+            name=r["name"],
+            name_before=r["name_before"],
+            renamed_on=r["renamed_on"],
+            new_name=r["new_name"],
+            aliases=tuple(r["aliases"]),
+        )
+        for r in raw
+    )
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, list[tuple[tuple[str, ...], Province]]]:
+    """First folded token → [(folded alias tokens, province)], longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], Province]]] = {}
+    for prov in all_provinces():
+        names = set(prov.aliases) | {prov.name} | ({prov.name_before} if prov.name_before else set())
+        for alias in names:
+            tokens = tuple(_TOKEN.findall(fold(alias)))
+            if tokens and tokens[0] not in ("tinh", "thanh"):
+                index.setdefault(tokens[0], []).append((tokens, prov))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _by_name() -> dict[str, Province]:
+    out: dict[str, Province] = {}
+    for prov in all_provinces():
+        for alias in (*prov.aliases, prov.name, prov.name_before or ""):
+            if alias:
+                out.setdefault(" ".join(_TOKEN.findall(fold(alias))), prov)
+        out.setdefault(" ".join(_TOKEN.findall(fold(prov.name))), prov)
+    return out
+
+
+_BY_NAME = None
+
+
+def resolve(name: str) -> Province | None:
+    """A province from any of its names, typed with or without diacritics or a
+    `tỉnh`/`thành phố`/`TP` prefix: `hue`, `Thừa Thiên Huế`, `TP.HCM`, `dak lak`."""
+    global _BY_NAME
+    if _BY_NAME is None:
+        _BY_NAME = _by_name()
+    key = " ".join(_TOKEN.findall(fold(name)))
+    for prefix in ("tinh ", "thanh pho ", "tp "):
+        if key.startswith(prefix) and key[len(prefix):] in _BY_NAME:
+            key = key[len(prefix):]
+            break
+    return _BY_NAME.get(key)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every place in `text` where a province is named (capitalised words, so
+    `hòa bình` the word is not `Hòa Bình` the province)."""
+    index = _alias_index()
+    words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    folded = [fold(w[2]) for w in words]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for tokens, prov in index.get(folded[i], ()):
+            n = len(tokens)
+            if tuple(folded[i : i + n]) == tokens and all(_capitalised(w[2]) for w in words[i : i + n]):
+                hit = (n, prov)
+                break
+        if hit:
+            n, prov = hit
+            start, end = words[i][0], words[i + n - 1][1]
+            out.append(Mention(prov, start, end, text[start:end]))
+            i += n
+        else:
+            i += 1
+    return out

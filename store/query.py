@@ -1,0 +1,282 @@
+"""Reading the timeline back: filtered, paged, searched. Every view is a query
+on an index, so it stays fast whatever the size of the database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sqlite_utils
+
+from .provinces import resolve
+from .text import fold_words
+
+KINDS = ("workshop", "conference", "week", "ceremony", "forum", "interview", "meeting", "other")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the user narrowed the timeline to. Every field is optional."""
+
+    province: str | None = None  # any spelling: `Huế`, `thua thien hue`, `TP.HCM`
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    until: str | None = None  # inclusive
+    kind: str | None = None
+    search: str | None = None  # free text, diacritics optional
+
+    def with_(self, **changes: Any) -> Filter:
+        return replace(self, **changes)
+
+    def describe(self) -> str:
+        """One line for people: `province Đắk Lắk · since 2021 · "chuyển đổi số"`."""
+        parts = []
+        if self.province:
+            prov = resolve(self.province)
+            parts.append(f"province {prov.name_at(self.since) if prov else self.province}")
+        if self.since:
+            parts.append(f"since {self.since}")
+        if self.until:
+            parts.append(f"until {self.until}")
+        if self.kind:
+            parts.append(f"kind {self.kind}")
+        if self.search:
+            parts.append(f"search “{self.search}”")
+        return " · ".join(parts) if parts else "all events"
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    title: str
+    kind: str
+    date_start: str | None
+    date_end: str | None
+    precision: str
+    provinces: list[str]
+    n_quotes: int
+    n_targets: int
+    n_sources: int
+
+    @property
+    def year(self) -> str:
+        return (self.date_start or "")[:4] or "????"
+
+    @property
+    def date_label(self) -> str:
+        return date_label(self.date_start, self.date_end, self.precision)
+
+
+@dataclass(frozen=True)
+class Source:
+    article_id: int
+    file: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None
+    role: str | None
+    text: str
+    direct: bool
+    sources: list[str]  # outlets or file names
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    subject: str | None
+    value: float | None
+    unit: str | None
+    comparator: str | None
+    year: int | None
+    kind: str  # "target" or "figure"
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    row: EventRow
+    participants: list[tuple[str, str | None]] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+
+def date_label(start: str | None, end: str | None, precision: str | None) -> str:
+    """`26/03/2021`, `27–30/04/2021`, `04/2021`, `2021`, `~2024`, `?`."""
+
+    def one(d: str) -> str:
+        parts = d.split("-")
+        return "/".join(reversed(parts))
+
+    if not start:
+        return "?"
+    if precision == "range" and end and end != start:
+        s, e = start.split("-"), end.split("-")
+        if len(s) == 3 and len(e) == 3 and s[:2] == e[:2]:
+            return f"{s[2]}–{e[2]}/{s[1]}/{s[0]}"
+        return f"{one(start)}–{one(end)}"
+    label = one(start)
+    return f"~{label}" if precision == "approximate" else label
+
+
+def _row(r: dict) -> EventRow:
+    return EventRow(
+        id=r["id"],
+        title=r["title"] or "",
+        kind=r["kind"] or "other",
+        date_start=r["date_start"],
+        date_end=r["date_end"],
+        precision=r["precision"] or "day",
+        provinces=json.loads(r["provinces"] or "[]"),
+        n_quotes=r["n_quotes"] or 0,
+        n_targets=r["n_targets"] or 0,
+        n_sources=r["n_sources"] or 0,
+    )
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query from user text: folded words, each quoted, all required,
+    the last one as a prefix. Never passes user syntax through."""
+    words = fold_words(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _where(flt: Filter) -> tuple[str, list[Any], str]:
+    """SQL WHERE clause, its parameters, and the FROM clause for a filter."""
+    clauses: list[str] = []
+    args: list[Any] = []
+    source = "events e"
+    if flt.province:
+        prov = resolve(flt.province)
+        source = "event_provinces ep join events e on e.id = ep.event_id"
+        clauses.append("ep.province = ?")
+        args.append(prov.code if prov else "\x00none")
+    date_col = "ep.date_sort" if flt.province else "e.date_sort"
+    if flt.since:
+        clauses.append(f"{date_col} >= ?")
+        args.append(flt.since)
+    if flt.until:
+        clauses.append(f"{date_col} < ?")
+        args.append(flt.until + "\uffff")
+    if flt.kind:
+        clauses.append("e.kind = ?")
+        args.append(flt.kind)
+    if flt.search:
+        q = fts_query(flt.search)
+        if q is None:
+            clauses.append("0")
+        else:
+            clauses.append(
+                "e.id in (select rowid from events_fts where events_fts match ?"
+                " union select q.event_id from quotes q join quotes_fts f on f.rowid = q.id"
+                " where quotes_fts match ?"
+                " union select es.event_id from event_sources es join articles_fts a on a.rowid = es.article_id"
+                " where articles_fts match ?)"
+            )
+            args += [f"{{title_folded}} : ({q})", f"{{text_folded}} : ({q})", f"{{title_folded body_folded}} : ({q})"]
+    where = " and ".join(clauses) if clauses else "1"
+    return where, args, source
+
+
+def count_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
+    where, args, source = _where(flt)
+    return db.execute(f"select count(*) from {source} where {where}", args).fetchone()[0]
+
+
+_COLS = "e.id, e.title, e.kind, e.date_start, e.date_end, e.precision, e.provinces, e.n_quotes, e.n_targets, e.n_sources"
+
+
+def page_events(db: sqlite_utils.Database, flt: Filter = Filter(), offset: int = 0, limit: int = 200) -> list[EventRow]:
+    """Events in timeline order (oldest first), `limit` of them from `offset`."""
+    where, args, source = _where(flt)
+    order = "ep.date_sort, ep.event_id" if flt.province else "e.date_sort, e.id"
+    sql = f"select {_COLS} from {source} where {where} order by {order} limit ? offset ?"
+    return [_row(r) for r in db.query(sql, [*args, limit, offset])]
+
+
+def all_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> list[EventRow]:
+    where, args, source = _where(flt)
+    order = "ep.date_sort, ep.event_id" if flt.province else "e.date_sort, e.id"
+    return [_row(r) for r in db.query(f"select {_COLS} from {source} where {where} order by {order}", args)]
+
+
+def get_event(db: sqlite_utils.Database, event_id: int) -> EventRow | None:
+    rows = list(db.query(f"select {_COLS} from events e where e.id = ?", [event_id]))
+    return _row(rows[0]) if rows else None
+
+
+def event_detail(db: sqlite_utils.Database, event_id: int) -> EventDetail | None:
+    row = get_event(db, event_id)
+    if row is None:
+        return None
+    sources = [
+        Source(r["id"], r["file"], r["outlet"], r["url"], r["published"], r["title"])
+        for r in db.query(
+            "select a.id, a.file, a.outlet, a.url, a.published, a.title from event_sources es"
+            " join articles a on a.id = es.article_id where es.event_id = ? order by a.published, a.file",
+            [event_id],
+        )
+    ]
+    quotes = []
+    for r in db.query(
+        "select q.id, q.speaker, q.role, q.text, q.direct,"
+        " (select group_concat(coalesce(a.outlet, a.file), ', ') from quote_sources qs"
+        "  join articles a on a.id = qs.article_id where qs.quote_id = q.id) as srcs"
+        " from quotes q where q.event_id = ? order by q.position, q.id",
+        [event_id],
+    ):
+        quotes.append(Quote(r["speaker"], r["role"], r["text"], bool(r["direct"]), (r["srcs"] or "").split(", ")))
+    targets = [
+        Target(r["text"], r["subject"], r["value"], r["unit"], r["comparator"], r["year"], r["kind"])
+        for r in db.query(
+            "select text, subject, value, unit, comparator, year, kind from targets"
+            " where event_id = ? order by position, id",
+            [event_id],
+        )
+    ]
+    participants: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for q in quotes:
+        if q.speaker and q.speaker not in seen:
+            seen.add(q.speaker)
+            participants.append((q.speaker, q.role))
+    return EventDetail(row, participants, sources, quotes, targets)
+
+
+def article_text(db: sqlite_utils.Database, article_id: int) -> str:
+    row = db.execute("select body from articles where id = ?", [article_id]).fetchone()
+    return row[0] if row else ""
+
+
+def provinces_present(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+    """(name, number of events) for each province that has events, most first.
+    The name is the one in use at the latest event there."""
+    out = []
+    for r in db.query(
+        "select p.code, p.name, p.name_before, max(ep.date_sort) as latest, count(*) as n"
+        " from event_provinces ep join provinces p on p.code = ep.province"
+        " group by p.code order by n desc, p.name"
+    ):
+        prov = resolve(r["name"])
+        out.append((prov.name_at(r["latest"]) if prov else r["name"], r["n"]))
+    return out
+
+
+def counts_by_year(db: sqlite_utils.Database, flt: Filter = Filter()) -> list[tuple[str, int]]:
+    where, args, source = _where(flt)
+    col = "ep.date_sort" if flt.province else "e.date_sort"
+    return [
+        (r[0] or "????", r[1])
+        for r in db.execute(
+            f"select substr({col}, 1, 4) as y, count(*) from {source} where {where} group by y order by y", args
+        ).fetchall()
+    ]

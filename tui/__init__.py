@@ -1,0 +1,1 @@
+"""sukien's front ends: the Textual timeline app and the command line."""
