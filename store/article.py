@@ -1,0 +1,227 @@
+"""From a file's bytes to an Article: decoded, normalised, header lines and
+datelines read, boilerplate dropped, title and outlet found."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlparse
+
+from .text import clean_line
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class BadArticle(ValueError):
+    """The file cannot be read as an article; the message says why."""
+
+
+@dataclass
+class Article:
+    file: str
+    sha256: str
+    paragraphs: list[str]  # body paragraphs, cleaned, boilerplate removed
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_precision: str | None = None
+    published_source: str | None = None  # header, timestamp, dateline, url
+    headers: dict[str, str] = field(default_factory=dict)
+    captions: set[int] = field(default_factory=set)  # indexes of short caption/heading paragraphs
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    @property
+    def ref_date(self) -> date | None:
+        if self.published:
+            try:
+                return date.fromisoformat(self.published)
+            except ValueError:
+                return None
+        return None
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+    Anything else is refused with a reason."""
+    if not data.strip():
+        raise BadArticle("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BadArticle("broken UTF-16 text") from None
+    if data.startswith(b"%PDF"):
+        raise BadArticle("a PDF file, not text")
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 8:
+        raise BadArticle("binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadArticle(f"not UTF-8 text (bad byte at offset {exc.start})") from None
+    return text.replace("\x00", "")
+
+
+_HEADER = re.compile(r"^#\s{0,3}([A-Za-z_]{1,20})\s{0,3}=\s{0,3}(.{0,2000})$")
+_ISO_TS = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_DATELINE = re.compile(
+    r"^(?:(?:thứ\s{1,2}\w{1,4}|chủ\s{1,2}nhật)\s{0,2},?\s{0,2})?"
+    r"(?:(?P<h1>\d{1,2}):(?P<mi1>\d{2})\s{0,2}(?:,|-|\|)?\s{0,2})?"
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"(?:\s{0,2}(?:,|-|\|)?\s{0,2}(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?:\s{0,2}\(?GMT[+-]\d{1,2}\)?)?)?$",
+    re.I,
+)
+_BOILERPLATE = [
+    re.compile(p, re.I)
+    for p in (
+        r"^bình luận\s{0,2}\(\d{1,6}\)$",
+        r"^you may also like$",
+        r"^(?:xem thêm|tin liên quan|bài liên quan|đọc thêm)\s{0,2}:?$",
+        r"^(?:thực hiện|thiết kế|ảnh|đồ họa|biên tập|trình bày|video|nguồn)\s{0,2}:.{0,80}$",
+        r"^[A-Z0-9.-]{2,40}\.(?:VN|COM|NET|ORG)\s{0,2}\|.{0,200}$",
+        r"^(?:trang chủ|home)\b.{0,300}$",
+        r"^bởi\s.{1,60}$",
+        r"^(?:chia sẻ|share|tweet|in bài|gửi bài)(?:\s{0,2}\|\s{0,2}\w{1,10}){0,5}$",
+        r"^(?:tags?|từ khóa)\s{0,2}:.{0,300}$",
+    )
+]
+_OUTLET_LINE = re.compile(r"^(?:Báo|Tạp chí|Theo)\s[\wÀ-ỹ .-]{2,40}$")
+_SITE_LINE = re.compile(r"^([A-Z0-9.-]{2,40}\.(?:VN|COM|NET|ORG))\s{0,2}\|")
+_BYLINE = re.compile(r"^(?:[A-ZÀ-ỸĐ][\wà-ỹđ]{0,10}\.?\s{0,2}){1,5}$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+
+OUTLETS_BY_DOMAIN = {
+    "dantri.com.vn": "Dân trí",
+    "vnexpress.net": "VnExpress",
+    "tuoitre.vn": "Tuổi Trẻ",
+    "thanhnien.vn": "Thanh Niên",
+    "nguoiduatin.vn": "Người Đưa Tin",
+    "vietnamnet.vn": "VietNamNet",
+    "baogiaothong.vn": "Báo Giao thông",
+    "baodaklak.vn": "Báo Đắk Lắk",
+    "vov.vn": "VOV",
+    "vtv.vn": "VTV",
+    "nhandan.vn": "Nhân Dân",
+}
+
+
+def _valid_day(y: int, m: int, d: int) -> str | None:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    if not 1900 <= y <= 2100:
+        return None
+    return day.isoformat()
+
+
+def parse_article(data: bytes, file: str) -> Article:
+    """Parse one article's bytes. Raises BadArticle when it is not an article."""
+    if len(data) > MAX_BYTES:
+        raise BadArticle(f"too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    text = decode(data)
+    sha = hashlib.sha256(data).hexdigest()
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    art = Article(file=file, sha256=sha, paragraphs=[])
+    lines: list[str] = []
+    in_header = True
+    for raw in raw_lines:
+        line = clean_line(raw[:200_000]) if len(raw) > 200_000 else clean_line(raw)
+        if not line:
+            continue
+        if in_header:
+            m = _HEADER.match(line)
+            if m:
+                art.headers[m.group(1).lower()] = m.group(2).strip()
+                continue
+            in_header = False
+        lines.append(line)
+    if "url" in art.headers:
+        art.url = art.headers["url"] or None
+    if "date" in art.headers:
+        value = re.sub(r"\D", "", art.headers["date"])
+        if len(value) >= 8:
+            day = _valid_day(int(value[:4]), int(value[4:6]), int(value[6:8]))
+            if day:
+                art.published, art.published_precision, art.published_source = day, "day", "header"
+    if "title" in art.headers:
+        art.title = art.headers["title"] or None
+    # Timestamp and dateline lines near the top.
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        if i < 6:
+            m = _ISO_TS.match(line)
+            if m:
+                day = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                if day and not art.published:
+                    art.published, art.published_precision, art.published_source = day, "day", "timestamp"
+                continue
+            m = _DATELINE.match(line)
+            if m:
+                day = _valid_day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                if day and not art.published:
+                    art.published, art.published_precision, art.published_source = day, "day", "dateline"
+                continue
+        kept.append(line)
+    lines = kept
+    # Boilerplate and credits.
+    body: list[str] = []
+    for line in lines:
+        site = _SITE_LINE.match(line)
+        if site and not art.outlet:
+            domain = site.group(1).lower()
+            art.outlet = OUTLETS_BY_DOMAIN.get(domain, domain)
+        if any(p.match(line) for p in _BOILERPLATE):
+            continue
+        body.append(line)
+    # Trailing outlet / byline lines.
+    while body:
+        last = body[-1]
+        if _OUTLET_LINE.match(last) and len(last) < 45:
+            if not art.outlet:
+                art.outlet = re.sub(r"^Theo\s", "", last)
+            body.pop()
+        elif _BYLINE.match(last) and len(last) < 40 and not _SENTENCE_END.search(last):
+            body.pop()
+        else:
+            break
+    # Title: a header, else a short first line that is not a sentence.
+    if body and not art.title:
+        first = body[0]
+        if len(first) <= 200 and not re.search(r"[.!?:;]$", first) and len(body) > 1:
+            art.title = first
+            body = body[1:]
+            if body and body[0] == art.title:
+                body = body[1:]
+    if art.title:
+        body = [p for i, p in enumerate(body) if not (i < 3 and p == art.title)]
+    art.paragraphs = body
+    art.captions = {i for i, p in enumerate(body) if is_caption(p)}
+    if not art.outlet and art.url:
+        host = (urlparse(art.url).hostname or "").removeprefix("www.")
+        art.outlet = OUTLETS_BY_DOMAIN.get(host, host or None)
+    if not art.published and art.url:
+        m = re.search(r"(20\d\d)(\d\d)(\d\d)\d{6,}\.htm", art.url)
+        if m:
+            day = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if day:
+                art.published, art.published_precision, art.published_source = day, "day", "url"
+    if not body:
+        raise BadArticle("no article text after the header lines")
+    return art
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption or sub-heading: short, and not ended like a sentence."""
+    p = paragraph.strip()
+    if re.search(r"\((?:Ảnh|Nguồn|Video)\s{0,2}:[^)]{0,80}\)\.?$", p, re.I):
+        return True
+    if re.search(r"\bẢnh\s{0,2}:\s{0,2}[^.]{0,60}$", p):
+        return True
+    return len(p) < 160 and not _SENTENCE_END.search(p)

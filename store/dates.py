@@ -1,0 +1,243 @@
+"""Finding and resolving date expressions in Vietnamese news text.
+
+Our own patterns find the candidates (dateparser's `search_dates` reads `90%`
+as 1990 and `đứng thứ 5` as a weekday); each is resolved against the article's
+reference date and carries a precision. Every pattern is linear: bounded
+repetition only, no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# precision values
+DAY, RANGE, MONTH, YEAR, APPROX = "day", "range", "month", "year", "approximate"
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # character offsets in the text searched
+    end: int
+    text: str
+    date_start: str  # YYYY-MM-DD, YYYY-MM or YYYY; `????-MM-DD` when the year is unknown
+    date_end: str | None
+    precision: str
+    role: str  # "event" (a day or range something happened), "period", "deadline", "asof", "relative"
+    has_year: bool
+
+    @property
+    def resolved(self) -> bool:
+        return not self.date_start.startswith("?")
+
+
+_D = r"(?P<d>[0-3]?\d)"
+_M = r"(?P<m>[01]?\d)"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+# Words after which a bare `26/3`, `26-3` or `26.3` is a date.
+_CUE = (
+    r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|khuya|từ|đến|tới|hết|trước|sau|nay|qua|"
+    r"hai|ba|tư|năm|sáu|bảy|nhật|thứ \d)"
+)
+_RANGE_SEP = r"\s{0,3}(?:-|–|—|đến|tới|và)\s{0,3}"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 27/04/2021 - 30/04/2021, 19/4 - 25/4, 30/4 - 1/5 (2021)
+    (
+        "range2",
+        re.compile(
+            r"(?<![\d/.,])(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)(?:[/.-](?P<y>(?:19|20)\d\d))?"
+            + _RANGE_SEP
+            + r"(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)(?:[/.-](?P<y2>(?:19|20)\d\d))?(?![\d%])",
+            re.I,
+        ),
+    ),
+    # 27- 30/4, 9-10/4/2021, 5 - 12.3.2026
+    (
+        "range1",
+        re.compile(
+            r"(?<![\d/.,])(?P<d>[0-3]?\d)" + _RANGE_SEP + r"(?P<d2>[0-3]?\d)[/.](?P<m>[01]?\d)"
+            r"(?:[/.](?P<y>(?:19|20)\d\d))?(?![\d%/])",
+            re.I,
+        ),
+    ),
+    # 07/10/2022, 14.3.2026, 26-3-2021
+    ("dmy", re.compile(r"(?<![\d/.,])" + _D + r"([/.-])" + _M + r"\2" + _Y + r"(?![\d%])")),
+    # Ngày 26/3, Sáng 7/10, ngày 26-3, Ngày 26.2, (27/4)
+    (
+        "dm",
+        re.compile(
+            r"(?:\(|\b" + _CUE + r",?\s{1,3})" + _D + r"[/.-]" + _M + r"(?![\d%/.,-]\d|\d|%)",
+            re.I,
+        ),
+    ),
+    # tháng 8/2024, tháng 6 năm 2024, tháng 06-2024
+    ("my", re.compile(r"\btháng\s{1,3}" + _M + r"(?:\s{0,3}[/.-]\s{0,3}|\s{1,3}năm\s{1,3})" + _Y + r"(?!\d)", re.I)),
+    # quý III/2021, quý 2 năm 2021
+    (
+        "quarter",
+        re.compile(r"\bquý\s{1,3}(?P<q>IV|III|II|I|[1-4])(?:\s{0,3}/\s{0,3}|\s{1,3}năm\s{1,3})" + _Y + r"(?!\d)", re.I),
+    ),
+    # đầu/giữa/cuối năm 2024
+    ("approx", re.compile(r"\b(?P<part>đầu|giữa|cuối)\s{1,3}năm\s{1,3}" + _Y + r"(?!\d)", re.I)),
+    # năm 2021, (năm) học 2020-2021 is a period
+    ("year", re.compile(r"\bnăm\s{1,3}" + _Y + r"(?![\d/-])", re.I)),
+    # hôm qua, hôm nay, sáng nay, hôm kia
+    (
+        "relative",
+        re.compile(r"\b(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3}(?P<rel1>nay|qua)|hôm\s{1,3}(?P<rel2>nay|qua|kia))\b", re.I),
+    ),
+]
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DEADLINE_BEFORE = re.compile(r"(?:đến|tới|trước|vào|cho tới|cho đến|trong)\s{1,3}(?:hết\s{1,3})?$", re.I)
+_PERIOD_BEFORE = re.compile(r"(?:giai đoạn|nhiệm kỳ|niên độ|năm học|mùa giải|kế hoạch|chương trình)\s{0,3}(?:năm\s)?$", re.I)
+
+
+def _valid(y: int | None, m: int, d: int | None = None) -> bool:
+    if not 1 <= m <= 12:
+        return False
+    if y is not None and not MIN_YEAR <= y <= MAX_YEAR:
+        return False
+    if d is None:
+        return True
+    try:
+        date(y or 2000, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _pick_year(m: int, d: int, ref: date | None) -> int | None:
+    """The year of a yearless day-month: the one nearest the reference date
+    (so a `28/12` in an article of 3 January is last year's)."""
+    if ref is None:
+        return None
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = date(y, m, d)
+        except ValueError:
+            continue
+        gap = abs((cand - ref).days)
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1] if best else None
+
+
+def _fmt(y: int | None, m: int, d: int | None = None) -> str:
+    ys = f"{y:04d}" if y else "????"
+    return f"{ys}-{m:02d}" + (f"-{d:02d}" if d else "")
+
+
+def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
+    """All date expressions in `text`, in order, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for name, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span("d") if name == "dm" else m.span()
+            if name == "dm":
+                e = m.end()
+            if not free(s, e):
+                continue
+            mention = _resolve(name, m, text, ref)
+            if mention is not None:
+                found.append(mention)
+                taken.append((s, e))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _role_from_context(text: str, start: int) -> str:
+    before = text[max(0, start - 24) : start]
+    if _PERIOD_BEFORE.search(before):
+        return "period"
+    if _DEADLINE_BEFORE.search(before):
+        return "deadline"
+    return "event"
+
+
+def _resolve(name: str, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+    g = m.groupdict()
+    s, e = m.span()
+    if name == "dm":
+        s = m.start("d")
+    raw = text[s:e]
+    role = _role_from_context(text, s)
+    if name in ("range1", "range2"):
+        d1, d2 = int(g["d"]), int(g["d2"])
+        m2 = int(g["m2"]) if g.get("m2") else int(g["m"])
+        m1 = int(g["m"])
+        y2 = int(g["y2"]) if g.get("y2") else (int(g["y"]) if g.get("y") and name == "range1" else None)
+        y1 = int(g["y"]) if g.get("y") and name == "range2" else y2
+        if name == "range1":
+            y1 = y2 = int(g["y"]) if g.get("y") else None
+        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+            return None
+        if name == "range1" and d1 >= d2:
+            return None
+        has_year = y2 is not None
+        if y2 is None:
+            y2 = _pick_year(m2, d2, ref)
+            y1 = y2
+        if y1 is None and y2 is not None:
+            y1 = y2
+        if y1 is not None and y2 is not None and (m1, d1) > (m2, d2) and y1 == y2:
+            y1 = y2 - 1
+        start_s, end_s = _fmt(y1, m1, d1), _fmt(y2, m2, d2)
+        if y1 and y2 and start_s > end_s:
+            return None
+        if "đến" not in raw and "tới" not in raw and "và" not in raw and role == "deadline":
+            role = "event"
+        return DateMention(s, e, raw, start_s, end_s, RANGE, "event" if role == "deadline" else role, has_year)
+    if name == "dmy":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        if not _valid(y, mo, d):
+            return None
+        return DateMention(s, e, raw, _fmt(y, mo, d), None, DAY, role, True)
+    if name == "dm":
+        mo, d = int(g["m"]), int(g["d"])
+        if not _valid(None, mo, d):
+            return None
+        y = _pick_year(mo, d, ref)
+        return DateMention(s, e, raw, _fmt(y, mo, d), None, DAY, role, False)
+    if name == "my":
+        y, mo = int(g["y"]), int(g["m"])
+        if not _valid(y, mo):
+            return None
+        return DateMention(s, e, raw, _fmt(y, mo), None, MONTH, "asof" if role == "deadline" else role, True)
+    if name == "quarter":
+        q, y = _QUARTERS[g["q"].lower()], int(g["y"])
+        first = (q - 1) * 3 + 1
+        return DateMention(s, e, raw, _fmt(y, first), _fmt(y, first + 2), RANGE, role, True)
+    if name == "approx":
+        y = int(g["y"])
+        part = g["part"].lower()
+        months = {"đầu": (1, 4), "giữa": (5, 8), "cuối": (9, 12)}[part]
+        return DateMention(s, e, raw, f"{y:04d}", None, APPROX, role, True)
+    if name == "year":
+        y = int(g["y"])
+        return DateMention(s, e, raw, f"{y:04d}", None, YEAR, role, True)
+    if name == "relative":
+        if ref is None:
+            return None
+        word = (g.get("rel1") or g.get("rel2") or "").lower()
+        delta = {"nay": 0, "qua": 1, "kia": 2}[word]
+        day = ref - timedelta(days=delta)
+        return DateMention(s, e, raw, day.isoformat(), None, DAY, "relative", True)
+    return None
+
+
+def parse_iso_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,277 @@
+"""One article in, its facts out: the main event (date, kind, place, title),
+people, quotes and targets. A cascade of cheap rules, each a pure function."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .article import Article
+from .dates import APPROX, DAY, MONTH, RANGE, YEAR, DateMention, find_dates
+from .lexicon import EVENT_KINDS
+from .people import collect_people
+from .provinces import Province, find_mentions
+from .quotes import QuoteFact, find_quotes
+from .targets import TargetFact, find_targets
+from .text import fold, fold_words
+
+
+@dataclass
+class Facts:
+    file: str
+    published: str | None
+    event_start: str | None
+    event_end: str | None
+    precision: str | None
+    year_known: bool
+    kind: str | None
+    title: str
+    provinces: list[Province]
+    speakers: list[tuple[str, str | None]]
+    quotes: list[QuoteFact]
+    targets: list[TargetFact]
+    terms: list[str] = field(default_factory=list)
+
+    def event_date_value(self) -> str | dict | None:
+        """The event date in the answer-key shape: a string or {start, end}."""
+        if not self.event_start or not self.year_known:
+            return None
+        if self.precision == RANGE and self.event_end and self.event_end != self.event_start:
+            return {"start": self.event_start, "end": self.event_end}
+        return self.event_start
+
+    def province_names(self) -> list[str]:
+        when = self.event_start if self.year_known else self.published
+        return [p.name_at(when) for p in self.provinces]
+
+
+_KIND_RE = [(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.I), k) for w, k in EVENT_KINDS]
+_EVENT_VERB = re.compile(r"\b(?:tổ chức|khai mạc|diễn ra|bế mạc|chủ trì|tham dự|tiếp|làm việc|họp|phát động|ký kết)\b", re.I)
+_BARE_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/%-])")
+_NAMED = re.compile(r"[“\"]([^”\"]{6,120})[”\"]")
+_STOP_TERMS = set(
+    "và của các những được cho với trong tại đã là có một này đó theo từ để về khi như thì sẽ đến người năm ngày tháng "
+    "tỉnh thành phố ông bà".split()
+)
+
+
+def _lead(paragraphs: list[str], captions: set[int], n: int = 3) -> list[int]:
+    return [i for i in range(len(paragraphs)) if i not in captions][:n]
+
+
+def event_kind(article: Article, qa_count: int, anchor: tuple[int, int] | None) -> str | None:
+    """The kind of the reported event, from the sentence that dates it, else the lead."""
+    if qa_count >= 2:
+        return "interview"
+    texts = []
+    if anchor is not None:
+        pi, pos = anchor
+        par = article.paragraphs[pi]
+        start = max(par.rfind(". ", 0, pos), 0)
+        end = par.find(". ", pos)
+        texts.append(par[start : end if end > 0 else len(par)])
+    lead = _lead(article.paragraphs, article.captions)
+    texts += [article.paragraphs[i] for i in lead]
+    if article.title:
+        texts.append(article.title)
+    for text in texts:
+        best = None
+        for pat, kind in _KIND_RE:
+            m = pat.search(text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind)
+        if best:
+            return best[1]
+    return "other" if anchor is not None else None
+
+
+def event_date(article: Article, dates: list[list[DateMention]], is_interview: bool) -> tuple[DateMention | None, int]:
+    """The main event's date: the first day or range in the lead that is not a
+    deadline or period, preferring one beside an event verb."""
+    lead = _lead(article.paragraphs, article.captions, 4)
+    candidates = []
+    for rank, pi in enumerate(lead):
+        for d in dates[pi]:
+            if d.role not in ("event", "relative") or d.precision not in (DAY, RANGE):
+                continue
+            par = article.paragraphs[pi]
+            near = par[max(0, d.start - 120) : d.end + 160]
+            score = rank * 2 + (0 if _EVENT_VERB.search(near) else 1)
+            candidates.append((score, d.start, pi, d))
+    if candidates and not is_interview:
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        # a relative word (`hôm qua`) with a dated twin right after it: take the date
+        _, _, pi, d = candidates[0]
+        return d, pi
+    return None, -1
+
+
+def latest_fact(dates: list[list[DateMention]], ref: date | None) -> DateMention | None:
+    best = None
+    for ds in dates:
+        for d in ds:
+            if not d.resolved or d.role in ("deadline", "period"):
+                continue
+            if ref and d.date_start[:10] > ref.isoformat():
+                continue
+            if best is None or d.date_start > best.date_start:
+                best = d
+    return best
+
+
+def text_year(article: Article, dates: list[list[DateMention]]) -> int | None:
+    """The year an undated article is about: its most frequent year, leaving out deadlines and periods."""
+    excluded = set()
+    for pi, ds in enumerate(dates):
+        for d in ds:
+            if d.role in ("deadline", "period"):
+                excluded.add((pi, d.start, d.end))
+    counts: Counter[int] = Counter()
+    for pi, par in enumerate([article.title or "", *article.paragraphs]):
+        for m in _BARE_YEAR.finditer(par):
+            real = pi - 1
+            if any(real == e[0] and e[1] <= m.start() < e[2] for e in excluded):
+                continue
+            before = par[max(0, m.start() - 24) : m.start()].lower()
+            if re.search(r"(?:đến|tới|trước|giai đoạn|tầm nhìn|định hướng)\s(?:năm\s)?$", before):
+                continue
+            counts[int(m.group(1))] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def event_provinces(article: Article) -> list[Province]:
+    """The provinces where the event happens or that it is about: weighted by
+    where they are named (title and lead count more), guests left out."""
+    scores: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    by_code: dict[str, Province] = {}
+    lead = set(_lead(article.paragraphs, article.captions, 2))
+    order = 0
+    sources = [(article.title or "", 3.0)] + [
+        (p, 3.0 if i in lead else (0.5 if i in article.captions else 1.0)) for i, p in enumerate(article.paragraphs)
+    ]
+    for text, weight in sources:
+        for m in find_mentions(text):
+            code = m.province.code
+            by_code[code] = m.province
+            before = text[max(0, m.start - 40) : m.start]
+            w = weight
+            if re.search(r"(?:Sở|Hội|Công ty|Trường|Đại học|Bệnh viện|đoàn|đại diện|từ)\s[^,.;]{0,30}$", before):
+                w *= 0.4
+            scores[code] += w
+            first.setdefault(code, order)
+            order += 1
+    if not scores:
+        return []
+    ranked = sorted(scores, key=lambda c: (-scores[c], first[c]))
+    top = scores[ranked[0]]
+    keep = [c for c in ranked if scores[c] >= max(0.5 * top, 2.0) or c == ranked[0]]
+    return [by_code[c] for c in keep[:4]]
+
+
+def event_title(article: Article, anchor: tuple[int, int] | None, kind: str | None, speakers: list) -> str:
+    """A name for the event: a named event in the dated sentence (`Hội thảo
+    "X"` → X, `Tuần lễ Chuyển đổi số – Huế 2021`), else the headline, else
+    the lead sentence cut short."""
+    if anchor is not None and kind not in (None, "other", "interview"):
+        pi, pos = anchor
+        par = article.paragraphs[pi]
+        start = max(par.rfind(". ", 0, pos) + 1, 0)
+        end = par.find(". ", pos)
+        sentence = par[start : end if end > 0 else len(par)].strip()
+        for pat, k in _KIND_RE:
+            if k != kind:
+                continue
+            m = pat.search(sentence)
+            if not m:
+                continue
+            phrase = sentence[m.start() :]
+            named = _NAMED.match(phrase[len(m.group(0)) :].lstrip())
+            if named and not re.search(r"chủ đề", phrase[: named.start() + len(m.group(0)) + 2]):
+                return named.group(1).strip()
+            cut = re.search(r"\s(?:với chủ đề|với sự|diễn ra|do|tại|vào|từ ngày|nhằm|có sự|với|là)\s|[,.;:(]", phrase)
+            head = phrase[: cut.start()] if cut else phrase[:120]
+            theme = _NAMED.search(phrase[:300])
+            if head.strip().lower() == m.group(0).lower() or len(head.split()) < 3:
+                if theme:
+                    return f"{head.strip()} “{theme.group(1).strip()}”"
+                break
+            if theme and theme.start() > len(head) and not re.search(r"\b(?:19|20)\d\d$", head.strip()):
+                return f"{head.strip()} “{theme.group(1).strip()}”"
+            return head.strip()
+    if kind == "interview" and speakers:
+        name, role = speakers[0]
+        return f"Phỏng vấn {name}" + (f", {role}" if role else "")
+    if article.title:
+        return article.title
+    first = article.paragraphs[0] if article.paragraphs else article.file
+    cut = re.search(r"[.;:!?]\s", first)
+    text = first[: cut.start()] if cut else first
+    return text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "…"
+
+
+_STOP_FOLDED = {fold(w) for w in _STOP_TERMS}
+
+
+def key_terms(title: str, article: Article) -> list[str]:
+    words = [w for w in fold_words(title) if w not in _STOP_FOLDED and not w.isdigit()]
+    return sorted(set(words))
+
+
+def extract(article: Article) -> Facts:
+    ref = article.ref_date
+    dates = [find_dates(p, ref) for p in article.paragraphs]
+    people = collect_people(article.paragraphs)
+    quotes = find_quotes(article.paragraphs, people, article.captions)
+    qa = sum(1 for q in quotes if q.qa)
+    is_interview = qa >= 2
+    d, pi = event_date(article, dates, is_interview)
+    anchor = (pi, d.start) if d is not None else None
+    kind = event_kind(article, qa, anchor)
+    speakers: list[tuple[str, str | None]] = []
+    for q in quotes:
+        if q.speaker not in [s[0] for s in speakers]:
+            person = next((p for p in people.people if p.name == q.speaker), None)
+            speakers.append((q.speaker, person.role if person else q.role))
+    start = end = precision = None
+    year_known = False
+    if d is not None:
+        start, end, precision, year_known = d.date_start, d.date_end, d.precision, d.resolved
+        if not year_known:
+            year = text_year(article, dates)
+            if year:
+                start = f"{year:04d}" + start[4:]
+                end = f"{year:04d}" + end[4:] if end else None
+                year_known = True
+    elif is_interview or kind is not None:
+        fact = latest_fact(dates, ref)
+        if fact is not None and is_interview:
+            start, precision, year_known = fact.date_start[:7], APPROX, True
+        elif is_interview:
+            year = text_year(article, dates)
+            if year:
+                start, precision, year_known = f"{year:04d}", APPROX, True
+    if precision == RANGE and end == start:
+        precision = DAY
+    title = event_title(article, anchor, kind, speakers)
+    facts = Facts(
+        file=article.file,
+        published=article.published,
+        event_start=start,
+        event_end=end if precision == RANGE else None,
+        precision=precision,
+        year_known=year_known,
+        kind=kind,
+        title=title,
+        provinces=event_provinces(article),
+        speakers=speakers,
+        quotes=quotes,
+        targets=find_targets(article.paragraphs, dates, article.captions),
+    )
+    facts.terms = key_terms(title, article)
+    return facts
+
+
+__all__ = ["Facts", "extract", "MONTH", "YEAR"]

@@ -1,0 +1,139 @@
+"""Words of the language the extractors match on. Data, not code: each table
+is read by one generic matcher elsewhere."""
+
+from __future__ import annotations
+
+# Family names: a capitalised run of 2–4 syllables starting with one is a name.
+SURNAMES = frozenset(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Chử Phùng Tô Đào Mai Trương Đinh
+    Lâm Hà Cao Lương Lưu Thái Tạ Kiều Quách Châu Trịnh Đoàn Vương Triệu Thân La Lại Khúc Âu Từ Tăng Mạc Bạch Giang
+    Kim Hứa Tống Diệp Doãn Văn Nghiêm Quan Tôn Tiêu Viên Yên Khổng Khương Lò Lục Mã Nông Ninh Phó Phí Sầm
+    Thạch Trình Ung Vi Hầu Cù Cấn Chu Đàm Đồng Đường Hàn Hồng Lã Lạc Lều Lộ Mẫn Nhữ Phương Quang Sơn Tào Thiều
+    Tiết Trà Trang Vòng Vĩnh Y Hoàng""".split()
+)
+
+# Words that may follow a surname but end a name (they start something else).
+NAME_STOPWORDS = frozenset(
+    "Bộ Sở UBND Ủy Thành Tỉnh Huyện Quận Xã Phường Viện Ban Cục Vụ Hội Đảng Công Tổng Thứ Phó Chủ Ông Bà".split()
+)
+
+# Titles that open a role: `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`.
+ROLE_TITLES = tuple(
+    sorted(
+        """Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Phó Chủ tịch nước|Tổng Bí thư|Chủ tịch Quốc hội|Phó Chủ tịch Quốc hội
+Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Giám đốc|Phó Giám đốc|Tổng Giám đốc|Phó Tổng Giám đốc
+Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Viện trưởng|Phó Viện trưởng|Trưởng ban|Phó Trưởng ban|Trưởng Ban
+Phó Trưởng Ban|Trưởng phòng|Phó Trưởng phòng|Chánh Văn phòng|Phó Chánh Văn phòng|Chánh thanh tra|Chánh án|Viện trưởng
+Hiệu trưởng|Phó Hiệu trưởng|Chủ nhiệm|Phó Chủ nhiệm|Tổng Thư ký|Tổng thư ký|Thư ký|Người phát ngôn|Đại biểu Quốc hội
+Đại sứ|Tổng Lãnh sự|Trưởng đoàn|Chỉ huy trưởng|Tư lệnh|Phó Tư lệnh|Chính ủy|Tham mưu trưởng|Trưởng Công an|Phó Trưởng Công an
+Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Chủ tịch HĐQT|Tổng biên tập
+Phó Tổng biên tập|Trưởng khoa|Phó Trưởng khoa|Bác sĩ|Luật sư|Kiến trúc sư|Nhà báo|Nhà văn|Nghệ sĩ|Giáo sư|Phó Giáo sư
+Tiến sĩ|Thạc sĩ|Chuyên gia|Trưởng phòng|Trưởng trạm|Trưởng đài|Trưởng bộ phận|Trưởng thôn|Trưởng ấp|Đồng chí
+Trưởng Đại diện|Trưởng đại diện|Điều phối viên|Nhà nghiên cứu|Doanh nhân|Nhà sáng lập|Đồng sáng lập|CEO|Trưởng nhóm""".replace(
+            "\n", "|"
+        ).split("|"),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Academic prefixes written before a name: `PGS.TS. Đào Xuân Cơ`.
+ACADEMIC = r"(?:(?:GS|PGS|TS|ThS|BS|BSCKII|BSCKI|BSCK|KTS|LS|NSND|NSƯT|NGƯT|TTND|TTƯT|Ths|TSKH)\.?\s?){1,4}"
+
+PERSON_WORDS = ("ông", "bà", "anh", "chị", "em", "cô", "thầy", "đồng chí", "cụ", "chú", "bác")
+
+# Verbs of saying, for reported speech: `X cho biết, ...`.
+SPEECH_VERBS = tuple(
+    sorted(
+        """cho biết|nhấn mạnh|cho rằng|khẳng định|chia sẻ|nói|phát biểu|đề nghị|yêu cầu|nhận định|đánh giá|
+thông tin|thông báo|bày tỏ|đề xuất|lưu ý|kiến nghị|giải thích|cảnh báo|cho hay|trao đổi|khuyến cáo|đề ra|
+mong rằng|mong muốn|dự báo|chỉ đạo|nêu rõ|nêu|phân tích|tiết lộ|thừa nhận|nhắc nhở|kêu gọi|báo cáo|
+khuyến nghị|trả lời|đánh giá cao|ghi nhận|tâm sự|kể|nhớ lại|chỉ rõ|xác định|lý giải|quả quyết|nhận xét|
+thông tin thêm|cho biết thêm|nói thêm|chia sẻ thêm|bổ sung|tiếp tục yêu cầu|yêu cầu các|đề nghị các|
+kết luận|nhắn nhủ|căn dặn|bộc bạch|khuyên|hướng dẫn|khái quát|nhìn nhận|dẫn chứng|thông tin rằng|
+thông tin khẳng định|lo ngại|tin tưởng|hy vọng|hi vọng|cam kết|quán triệt|đề cập|nêu ý kiến|ví dụ|lấy ví dụ""".replace(
+            "\n", ""
+        ).split("|"),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Kinds of event and the words that name them, most specific first.
+EVENT_KINDS: tuple[tuple[str, str], ...] = (
+    ("tuần lễ", "week"),
+    ("diễn đàn", "forum"),
+    ("hội thảo", "workshop"),
+    ("tọa đàm", "workshop"),
+    ("toạ đàm", "workshop"),
+    ("hội nghị", "conference"),
+    ("đại hội", "conference"),
+    ("họp báo", "meeting"),
+    ("phiên họp", "meeting"),
+    ("cuộc họp", "meeting"),
+    ("buổi họp", "meeting"),
+    ("buổi làm việc", "meeting"),
+    ("làm việc với", "meeting"),
+    ("đã làm việc", "meeting"),
+    ("tiếp xúc cử tri", "meeting"),
+    ("kiểm tra", "meeting"),
+    ("đến thăm", "meeting"),
+    ("thăm và", "meeting"),
+    ("lễ khai mạc", "ceremony"),
+    ("lễ khánh thành", "ceremony"),
+    ("lễ khởi công", "ceremony"),
+    ("lễ trao", "ceremony"),
+    ("lễ kỷ niệm", "ceremony"),
+    ("lễ công bố", "ceremony"),
+    ("lễ ký", "ceremony"),
+    ("lễ ra mắt", "ceremony"),
+    ("lễ phát động", "ceremony"),
+    ("lễ tuyên dương", "ceremony"),
+    ("lễ mít tinh", "ceremony"),
+    ("khai mạc", "ceremony"),
+    ("khánh thành", "ceremony"),
+    ("công bố", "ceremony"),
+    ("phỏng vấn", "interview"),
+    ("họp", "meeting"),
+)
+
+# Words that say a number is a goal, or a reported result.
+TARGET_CUES = (
+    "mục tiêu", "phấn đấu", "chỉ tiêu", "kế hoạch", "dự kiến", "sẽ", "đặt ra", "đề ra", "hướng tới", "định hướng",
+    "cần", "phải", "hãy", "tối thiểu", "nâng lên", "đưa", "ưu tiên", "tầm nhìn", "dự án", "đề án", "vốn",
+    "nhằm", "yêu cầu", "đảm bảo", "bảo đảm", "tiến tới", "kỳ vọng", "trong tuần tới", "sắp tới",
+)
+FIGURE_CUES = (
+    "đã", "đạt", "ghi nhận", "hiện có", "hiện nay", "tính đến", "trong đó", "tăng", "giảm", "có", "qua",
+    "năm qua", "thời gian qua", "hiện", "được",
+)
+
+# Comparators before a number, and after it.
+COMPARATORS = (
+    ("từ", ">="), ("trên", ">"), ("hơn", ">"), ("tối thiểu", ">="), ("ít nhất", ">="), ("không dưới", ">="),
+    ("tối đa", "<="), ("không quá", "<="), ("dưới", "<"), ("gần", "~"), ("khoảng", "~"), ("xấp xỉ", "~"),
+    ("hơn", ">"), ("lên", "="), ("đạt", "="),
+)
+
+# Multipliers kept with the unit (`15 nghìn lô đất` is 15, `nghìn lô đất`).
+MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm")
+
+# Nouns after which a number is a label, not a quantity: `mức độ 4`, `lần 1`.
+LABEL_BEFORE = (
+    "mức độ", "mức", "lần", "đợt", "thứ", "khóa", "khoá", "kỳ", "giai đoạn", "phiên", "tập", "quý", "tuần",
+    "covid", "sars-cov", "điều", "khoản", "nghị định", "quyết định", "thông tư", "chỉ thị", "công văn", "kế hoạch số",
+    "công nghiệp", "cấp độ", "hạng", "top", "lớp", "tổ", "khu", "đường", "quốc lộ", "tỉnh lộ", "phường", "quận", "ấp",
+    "thôn", "xóm", "tổ dân phố", "tầng", "phòng", "nhóm", "bảng", "vòng", "tiêu chí", "chương", "mục", "trang",
+    "ngày", "tháng", "năm", "lúc", "version", "phiên bản", "web", "4g/", "g", "km", "tuổi",
+)
+# Words after a number that make it a date, time or label, not a quantity.
+NOT_UNITS = (
+    "h", "giây", "tháng", "quý", "lần", "km/h", "g", "tr", "gb", "mb", "mhz", "ghz",
+    "đến", "và", "hoặc", "là", "của", "với", "trong", "tại", "cho", "thì", "mà", "nên", "đã", "sẽ", "đang", "được",
+)
+
+# Words that end a role written after a name: the clause goes on.
+ROLE_ENDERS = (
+    "đã", "cũng", "về", "tại", "trong", "khi", "giới thiệu", "chủ trì", "tham dự", "cho", "với", "là", "thì", "vừa",
+    "đang", "sẽ", "mới", "có", "đến", "trả lời", "thăm", "kiểm tra", "làm việc", "dự", "ký", "trao", "được", "bị",
+)

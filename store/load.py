@@ -1,0 +1,358 @@
+"""Loading articles into the database: idempotent (an unchanged file changes
+nothing, a changed one replaces its rows), atomic per batch, and grouping the
+reports of one event from several outlets into one event."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .article import BadArticle, parse_article
+from .extract import extract
+from .facts import facts_to_json
+from .provinces import all_provinces
+from .text import fold, fold_key, fold_words
+
+BATCH = 200
+
+
+@dataclass
+class LoadReport:
+    loaded: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    events: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{self.loaded} loaded"]
+        if self.replaced:
+            parts.append(f"{self.replaced} replaced")
+        parts.append(f"{self.unchanged} unchanged")
+        parts.append(f"{len(self.skipped)} skipped")
+        return ", ".join(parts) + f"; {self.events} events in the database"
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]], report: LoadReport) -> Iterator[Path]:
+    """Files under the given paths, in a stable order; hidden files left out."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif p.is_file():
+            yield p
+        elif p.is_symlink():
+            report.skipped.append((str(p), "broken symbolic link"))
+        else:
+            report.skipped.append((str(p), "no such file or folder"))
+
+
+def _display(path: Path) -> str:
+    return os.fsdecode(bytes(path)).encode("utf-8", "replace").decode("utf-8")
+
+
+def load_paths(
+    db: sqlite_utils.Database,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    progress: Callable[[int, str], None] | None = None,
+) -> LoadReport:
+    report = LoadReport()
+    known = {r["path"]: (r["id"], r["sha256"]) for r in db.query("select id, path, sha256 from articles")}
+    pending: list[tuple[Path, str, bytes]] = []
+    for i, path in enumerate(iter_files(paths, report)):
+        key = str(path.resolve()) if path.exists() else str(path)
+        name = _display(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.skipped.append((name, f"cannot read ({exc.strerror or exc})"))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if key in known and known[key][1] == sha:
+            report.unchanged += 1
+        else:
+            pending.append((path, key, data))
+        if progress:
+            progress(i + 1, name)
+        if len(pending) >= BATCH:
+            _write_batch(db, pending, known, report)
+            pending = []
+    if pending:
+        _write_batch(db, pending, known, report)
+    report.events = db.execute("select count(*) from events").fetchone()[0]
+    return report
+
+
+def _write_batch(db: sqlite_utils.Database, batch: list[tuple[Path, str, bytes]], known: dict, report: LoadReport) -> None:
+    parsed = []
+    for path, key, data in batch:
+        try:
+            article = parse_article(data, path.name)
+            facts = extract(article)
+        except BadArticle as exc:
+            report.skipped.append((_display(path), str(exc)))
+            continue
+        except RecursionError:
+            report.skipped.append((_display(path), "text too deeply nested to read"))
+            continue
+        parsed.append((path, key, article, facts))
+    with db.conn:  # one transaction: the batch lands whole or not at all
+        for path, key, article, facts in parsed:
+            dup = db.execute("select path from articles where sha256 = ? and path != ?", [article.sha256, key]).fetchone()
+            if dup:
+                report.skipped.append((_display(path), f"same content as {Path(dup[0]).name}, already loaded"))
+                continue
+            old_event = None
+            if key in known:
+                old_id = known[key][0]
+                row = db.execute("select event_id from articles where id = ?", [old_id]).fetchone()
+                old_event = row[0] if row else None
+                _delete_article(db, old_id)
+                report.replaced += 1
+            else:
+                report.loaded += 1
+            facts_json = facts_to_json(facts)
+            article_id = db["articles"].insert(
+                {
+                    "file": article.file,
+                    "path": key,
+                    "sha256": article.sha256,
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "title": article.title,
+                    "published": article.published,
+                    "published_precision": article.published_precision,
+                    "published_source": article.published_source,
+                    "body": article.body,
+                    "title_folded": fold(article.title or ""),
+                    "body_folded": fold(article.body),
+                    "facts": facts_json,
+                    "event_id": None,
+                }
+            ).last_pk
+            known[key] = (article_id, article.sha256)
+            event_id = _find_event(db, json.loads(facts_json))
+            if event_id is None:
+                event_id = db["events"].insert({"title": facts.title, "kind": facts.kind}).last_pk
+            db["event_sources"].insert({"event_id": event_id, "article_id": article_id}, ignore=True)
+            db.execute("update articles set event_id = ? where id = ?", [event_id, article_id])
+            rebuild_event(db, event_id)
+            if old_event is not None and old_event != event_id:
+                rebuild_event(db, old_event)
+
+
+def _delete_article(db: sqlite_utils.Database, article_id: int) -> None:
+    db.execute("delete from event_sources where article_id = ?", [article_id])
+    db.execute("delete from quote_sources where article_id = ?", [article_id])
+    db.execute("delete from articles where id = ?", [article_id])
+
+
+def _overlaps(a0: str, a1: str | None, b0: str, b1: str | None, partial: bool) -> bool:
+    """Date spans overlap (or touch within a day); `partial` compares month-day only."""
+    if partial:
+        a0, a1, b0, b1 = a0[5:], (a1 or a0)[5:], b0[5:], (b1 or b0)[5:]
+    else:
+        a1, b1 = a1 or a0, b1 or b0
+    if len(a0) != len(b0):
+        return False
+    return not (a1 < b0 or b1 < a0)
+
+
+def _find_event(db: sqlite_utils.Database, facts: dict[str, Any]) -> int | None:
+    """An existing event this article reports: same province, same or
+    overlapping dates, and shared key terms in the title."""
+    start, end = facts.get("event_start"), facts.get("event_end")
+    if not start or len(start) < 10 or not facts.get("provinces"):
+        return None
+    partial = not facts.get("year_known")
+    terms = set(facts.get("terms") or [])
+    best, best_score = None, 0.0
+    for code in facts["provinces"]:
+        if partial:
+            rows = db.execute(
+                "select e.id, e.date_start, e.date_end, e.terms, e.kind from event_provinces ep join events e"
+                " on e.id = ep.event_id where ep.province = ? and substr(e.date_start, 6) between ? and ?",
+                [code, start[5:10], (end or start)[5:10]],
+            ).fetchall()
+        else:
+            rows = db.execute(
+                "select e.id, e.date_start, e.date_end, e.terms, e.kind from event_provinces ep join events e"
+                " on e.id = ep.event_id where ep.province = ? and ep.date_sort between ? and ?",
+                [code, _shift(start, -1), _shift(end or start, 1)],
+            ).fetchall()
+        for eid, d0, d1, ev_terms, kind in rows:
+            if not d0 or not _overlaps(start, end, d0, d1, partial):
+                continue
+            other = set(json.loads(ev_terms or "[]"))
+            if not terms or not other:
+                continue
+            score = len(terms & other) / len(terms | other)
+            if kind and kind == facts.get("kind"):
+                score += 0.1
+            if score > best_score:
+                best, best_score = eid, score
+    return best if best_score >= 0.35 else None
+
+
+def _shift(day: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = fold_words(a)[:14], fold_words(b)[:14]
+    if not wa or not wb:
+        return False
+    sa, sb = set(wa), set(wb)
+    return len(sa & sb) / min(len(sa), len(sb)) >= 0.7
+
+
+def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
+    """Recompute an event from the facts of the articles that report it: its
+    date, kind, title and places; its quotes (one per statement, with every
+    source) and its targets. An event left with no source is removed."""
+    members = list(
+        db.query(
+            "select a.id, a.file, a.facts, a.published from event_sources es join articles a on a.id = es.article_id"
+            " where es.event_id = ? order by a.published is null, a.published, a.file",
+            [event_id],
+        )
+    )
+    db.execute("delete from quote_sources where quote_id in (select id from quotes where event_id = ?)", [event_id])
+    db.execute("delete from quotes where event_id = ?", [event_id])
+    db.execute("delete from targets where event_id = ?", [event_id])
+    db.execute("delete from event_provinces where event_id = ?", [event_id])
+    if not members:
+        db.execute("delete from events where id = ?", [event_id])
+        return
+    facts = [json.loads(m["facts"]) for m in members]
+    dated = [f for f in facts if f.get("year_known") and f.get("event_start")]
+    main = dated[0] if dated else facts[0]
+    start = main.get("event_start") if main.get("year_known") else None
+    end = main.get("event_end") if start else None
+    precision = main.get("precision") if start else None
+    if start is None:
+        # an undated report: fall back to its publication date, marked approximate
+        pub = next((m["published"] for m in members if m["published"]), None)
+        if pub:
+            start, precision = pub, "approximate"
+    named = [f["title"] for f in facts if f.get("title")]
+    title = min(named, key=lambda t: (len(t) > 120, named.index(t))) if named else members[0]["file"]
+    kinds = [f.get("kind") for f in facts if f.get("kind")]
+    kind = kinds[0] if kinds else "other"
+    codes: list[str] = []
+    for f in facts:
+        for c in f.get("provinces", []):
+            if c not in codes:
+                codes.append(c)
+    provinces = {p.code: p for p in all_provinces()}
+    names = [provinces[c].name_at(start) for c in codes if c in provinces]
+    new_names = sorted({provinces[c].new_name for c in codes if c in provinces})
+    terms = sorted({t for f in facts for t in f.get("terms", [])})
+    date_sort = start or "9999"
+    # quotes: one per statement, with all its sources
+    kept: list[dict] = []
+    position = 0
+    for m, f in zip(members, facts, strict=True):
+        for q in f.get("quotes", []):
+            same = next((k for k in kept if k["speaker"] == q["speaker"] and _similar(k["text"], q["text"])), None)
+            if same:
+                same["sources"].add(m["id"])
+                continue
+            position += 1
+            kept.append({**q, "article_id": m["id"], "sources": {m["id"]}, "position": position})
+    for k in kept:
+        person_id = _person(db, k["speaker"], k.get("role"))
+        qid = db["quotes"].insert(
+            {
+                "event_id": event_id,
+                "article_id": k["article_id"],
+                "person_id": person_id,
+                "speaker": k["speaker"],
+                "role": k.get("role"),
+                "text": k["text"],
+                "text_folded": fold(k["text"]),
+                "direct": int(bool(k["direct"])),
+                "position": k["position"],
+            }
+        ).last_pk
+        db["quote_sources"].insert_all(
+            ({"quote_id": qid, "article_id": a} for a in sorted(k["sources"])), ignore=True
+        )
+    seen_targets: set[tuple] = set()
+    target_rows = []
+    for m, f in zip(members, facts, strict=True):
+        for t in f.get("targets", []):
+            key = (t["value"], (t["unit"] or "").split(" ")[:1] and fold_key(t["unit"] or ""), t["kind"])
+            if key in seen_targets:
+                continue
+            seen_targets.add(key)
+            target_rows.append(
+                {
+                    "event_id": event_id,
+                    "article_id": m["id"],
+                    "text": t["text"],
+                    "subject": t.get("subject"),
+                    "value": t["value"],
+                    "unit": t["unit"],
+                    "comparator": t.get("comparator"),
+                    "year": t.get("year"),
+                    "kind": t["kind"],
+                    "position": len(target_rows),
+                }
+            )
+    if target_rows:
+        db["targets"].insert_all(target_rows)
+    db["events"].update(
+        event_id,
+        {
+            "title": title,
+            "title_folded": fold(title),
+            "kind": kind,
+            "date_start": start,
+            "date_end": end,
+            "precision": precision or "unknown",
+            "date_sort": date_sort,
+            "year": int(start[:4]) if start else None,
+            "provinces": json.dumps(names, ensure_ascii=False),
+            "provinces_new": json.dumps(new_names, ensure_ascii=False),
+            "terms": json.dumps(terms, ensure_ascii=False),
+            "n_quotes": len(kept),
+            "n_targets": len(target_rows),
+            "n_sources": len(members),
+        },
+    )
+    db["event_provinces"].insert_all(
+        ({"event_id": event_id, "province": c, "date_sort": date_sort} for c in codes if c in provinces),
+        ignore=True,
+    )
+
+
+def _person(db: sqlite_utils.Database, name: str, role: str | None) -> int:
+    folded = fold_key(name)
+    row = db.execute("select id, role from people where name_folded = ?", [folded]).fetchone()
+    if row:
+        if role and not row[1]:
+            db.execute("update people set role = ? where id = ?", [role, row[0]])
+        return row[0]
+    try:
+        return db["people"].insert({"name": name, "role": role, "name_folded": folded}).last_pk
+    except sqlite3.IntegrityError:
+        return db.execute("select id from people where name_folded = ?", [folded]).fetchone()[0]

@@ -1,0 +1,169 @@
+"""People and their roles: `ông Nguyễn Tuấn Hà - Phó Chủ tịch Thường trực UBND
+tỉnh Đắk Lắk`, `Thứ trưởng Bộ TT&TT Nguyễn Huy Dũng`, `PGS.TS. Đào Xuân Cơ`,
+and the short references that follow (`ông Hà`, `Thứ trưởng Dũng`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ACADEMIC, NAME_STOPWORDS, PERSON_WORDS, ROLE_ENDERS, ROLE_TITLES, SPEECH_VERBS, SURNAMES
+from .provinces import resolve
+from .text import fold, fold_key
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TITLE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ROLE_TITLES) + r")(?!\w)", re.I)
+_ACADEMIC_RE = re.compile(ACADEMIC + r"$")
+_ROLE_END = re.compile(
+    r"\s(?=(?:" + "|".join(re.escape(w) for w in (*SPEECH_VERBS, *ROLE_ENDERS)) + r")(?!\w))"
+)
+
+
+def _titlecase(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    gender: str | None = None  # "m" (ông), "f" (bà), None
+
+    @property
+    def given(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class People:
+    """The people of one article, in order of first mention."""
+
+    people: list[Person] = field(default_factory=list)
+
+    def add(self, name: str, role: str | None, gender: str | None = None) -> Person:
+        for p in self.people:
+            if p.name == name:
+                if role and (not p.role or len(role) > len(p.role)):
+                    p.role = role
+                if gender and not p.gender:
+                    p.gender = gender
+                return p
+        person = Person(name, role, gender)
+        self.people.append(person)
+        return person
+
+    def by_given(self, given: str, before: int | None = None) -> Person | None:
+        """`ông Hạnh` → Hoàng Đức Hạnh (the latest person with that given name)."""
+        hits = [p for p in self.people if p.given == given]
+        return hits[-1] if hits else None
+
+    def by_role(self, role_ref: str) -> Person | None:
+        """`Thứ trưởng Bộ TT&TT` → the person whose role it is."""
+        ref = set(fold_key(role_ref).replace("tt tt", "tt").split())
+        best, best_score = None, 0.0
+        title = _TITLE_RE.match(role_ref)
+        for p in self.people:
+            if not p.role:
+                continue
+            if title and not fold(p.role).startswith(fold(title.group(0))):
+                continue
+            words = set(fold_key(p.role).split())
+            score = len(ref & words) / max(1, len(ref))
+            if score > best_score:
+                best, best_score = p, score
+        return best if best_score >= 0.5 else None
+
+
+def find_names(text: str) -> list[NameSpan]:
+    """Full Vietnamese names: a family name and one to three more capitalised
+    syllables (`Nguyễn Huy Dũng`), not place names (`Hà Nội`)."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    out = []
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        if w in SURNAMES:
+            j = i + 1
+            while (
+                j < len(words)
+                and j - i < 4
+                and _titlecase(words[j][2])
+                and words[j][2] not in NAME_STOPWORDS
+                and text[words[j - 1][1] : words[j][0]] == " "
+            ):
+                j += 1
+            if j - i >= 2:
+                name = text[s : words[j - 1][1]]
+                if resolve(name) is None and resolve(" ".join(name.split()[1:])) is None:
+                    out.append(NameSpan(name, s, words[j - 1][1]))
+                    i = j
+                    continue
+        i += 1
+    return out
+
+
+_ROLE_AFTER = re.compile(r"^\s{0,2}(?:[-–—(]|,)\s{0,2}")
+
+
+def role_after(text: str, end: int) -> str | None:
+    """`..., Phó Chủ tịch UBND tỉnh,` or ` - Chủ tịch UBND TP Đà Nẵng - ` after a name."""
+    m = _ROLE_AFTER.match(text[end : end + 4])
+    if not m:
+        return None
+    opener = m.group(0).strip()
+    rest = text[end + m.end() : end + m.end() + 200]
+    if not _TITLE_RE.match(rest):
+        return None
+    if opener in "-–—":
+        stop = re.search(r"\s[-–—]\s|[.;:]\s|$", rest)
+    elif opener == "(":
+        stop = re.search(r"\)", rest)
+    else:
+        stop = re.search(r"[.;:]\s|,\s(?!(?:" + _TITLE_RE.pattern + r"))", rest)
+    role = rest[: stop.start()] if stop else rest
+    verb = _ROLE_END.search(role)
+    if verb:
+        role = role[: verb.start()]
+    return role.strip(" ,-–—") or None
+
+
+def role_before(text: str, start: int) -> str | None:
+    """`Thứ trưởng Bộ TT&TT Nguyễn Huy Dũng`: the role that ends right before a name."""
+    window = text[max(0, start - 200) : start]
+    cut = max(window.rfind(". "), window.rfind(": "), window.rfind("; "), window.rfind("“"), window.rfind('"'))
+    clause = window[cut + 1 :] if cut >= 0 else window
+    m = _TITLE_RE.search(clause)
+    if not m:
+        return None
+    role = clause[m.start() :].strip(" ,")
+    role = re.sub(r"\s(?:" + "|".join(PERSON_WORDS) + r")$", "", role, flags=re.I)
+    return role or None
+
+
+def gender_before(text: str, start: int) -> str | None:
+    before = text[max(0, start - 6) : start].lower()
+    if before.endswith("ông "):
+        return "m"
+    if before.endswith("bà "):
+        return "f"
+    return None
+
+
+def collect_people(paragraphs: list[str]) -> People:
+    """Every full name in the article with the longest role given for it."""
+    people = People()
+    for par in paragraphs:
+        for span in find_names(par):
+            role = role_before(par, span.start)
+            if role and _ACADEMIC_RE.search(role):
+                role = None
+            after = role_after(par, span.end)
+            people.add(span.name, after or role, gender_before(par, span.start))
+    return people

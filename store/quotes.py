@@ -1,0 +1,257 @@
+"""Who said what: direct quotes in quotation marks, reported speech after a verb
+of saying, and interview answers (`Ông Nguyễn Tuấn Hà: ...`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import ACADEMIC, PERSON_WORDS, ROLE_TITLES, SPEECH_VERBS
+from .people import People, Person, find_names
+from .sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class QuoteFact:
+    speaker: str
+    role: str | None
+    text: str
+    direct: bool
+    paragraph: int
+    qa: bool = False
+
+
+_OPEN = "“\"«„"
+_CLOSE = "”\"»“"
+_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")(?!\w)")
+_TITLE_ALT = "|".join(re.escape(t) for t in ROLE_TITLES)
+_PRONOUN = "|".join(PERSON_WORDS)
+# ông Hạnh / Thứ trưởng Dũng / bà Lan
+_SHORT_REF = re.compile(r"(?<!\w)(?:(?:" + _PRONOUN + r")|(?:" + _TITLE_ALT + r"))\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7})(?!\w)", re.I)
+_ROLE_REF = re.compile(r"(?<!\w)(?:" + _TITLE_ALT + r")(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)
+_GAP_OK = re.compile(
+    r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)])\s{0,2})?"
+    r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}$"
+)
+_QA = re.compile(
+    r"^(?:(?:Ông|Bà|Anh|Chị|Đồng chí)\s{1,2})?(?:" + ACADEMIC + r"\s{0,2})?"
+    r"(?P<name>[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}(?:\s[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}){0,4})\s{0,2}:\s{0,2}(?P<text>.{8,})$"
+)
+_QUESTION = re.compile(r"^(?:PV|P\.V|NĐT|Phóng viên|Hỏi|Câu hỏi|[A-ZĐ]{2,6})\s{0,2}:", re.I)
+_THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]{2,160}),\s(?P<text>.{12,})$")
+_LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
+_NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|trong|chỉ đạo tại|cao việc|trên|cho|của)\b", re.I)
+_MIN_WORDS = 5
+
+
+class _Resolver:
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.last: Person | None = None
+
+    def resolve(self, ref_text: str) -> Person | None:
+        """The person a stretch of text (a subject) ends by naming."""
+        ref_text = ref_text.rstrip(" ,-–—")
+        names = find_names(ref_text)
+        if names and len(ref_text) - names[-1].end < 3:
+            return self.people.add(names[-1].name, None)
+        shorts = list(_SHORT_REF.finditer(ref_text))
+        if shorts and len(ref_text) - shorts[-1].end() < 3:
+            p = self.people.by_given(shorts[-1].group(1))
+            if p:
+                return p
+        m = _ROLE_REF.search(ref_text)
+        if m:
+            p = self.people.by_role(m.group(0))
+            if p:
+                return p
+        if re.search(r"(?<!\w)(?:" + _PRONOUN + r")$", ref_text, re.I) and self.last:
+            return self.last
+        return None
+
+    def subject_before(self, text: str, verb_start: int) -> Person | None:
+        """The speaker named just before a verb of saying, with an optional
+        role in apposition and adverbs between (`ông Hà - Phó Chủ tịch - cũng cho biết`)."""
+        head = text[:verb_start]
+        for span in reversed(find_names(head)):
+            if _GAP_OK.match(head[span.end :]):
+                return self.people.add(span.name, None)
+            break
+        for m in reversed(list(_SHORT_REF.finditer(head))):
+            if _GAP_OK.match(head[m.end() :]):
+                p = self.people.by_given(m.group(1))
+                if p:
+                    return p
+            break
+        stripped = re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head)
+        m = _ROLE_REF.search(stripped.rstrip())
+        if m:
+            p = self.people.by_role(m.group(0))
+            if p:
+                return p
+        if re.search(r"(?:^|\s|,)(?:" + _PRONOUN + r")\s{0,2}$", stripped, re.I) and self.last:
+            return self.last
+        return None
+
+
+def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of quoted passages, the marks excluded."""
+    spans = []
+    i = 0
+    n = len(par)
+    while i < n:
+        c = par[i]
+        if c in _OPEN and (i == 0 or not par[i - 1].isalnum()):
+            close_chars = "”" if c == "“" else ("»" if c == "«" else '"“”')
+            j = i + 1
+            depth = 0
+            while j < n:
+                if c == "“" and par[j] == "“":
+                    depth += 1
+                elif par[j] in close_chars:
+                    if depth == 0:
+                        break
+                    depth -= 1
+                j += 1
+            if j < n:
+                spans.append((i + 1, j, True))
+                i = j + 1
+                continue
+            spans.append((i + 1, n, False))
+            break
+        i += 1
+    return spans
+
+
+def _words(text: str) -> int:  # noqa: D103
+    return len(text.split())
+
+
+def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozenset()) -> list[QuoteFact]:  # type: ignore[assignment]
+    res = _Resolver(people)
+    out: list[QuoteFact] = []
+    open_speaker: Person | None = None  # a quotation still open from an earlier paragraph
+    open_pending: list[tuple[int, str]] = []  # open quote paragraphs waiting for an attribution
+
+    def emit(p: Person, text: str, direct: bool, pi: int, qa: bool = False) -> None:
+        text = text.strip().strip(_OPEN + _CLOSE).strip()
+        if _words(text) < _MIN_WORDS:
+            return
+        res.last = p
+        out.append(QuoteFact(p.name, p.role, text, direct, pi, qa))
+
+    for pi, par in enumerate(paragraphs):
+        if pi in skip:
+            continue
+        if par.rstrip().endswith("?") or _QUESTION.match(par):
+            open_speaker = None
+            continue
+        # Continuation of a quotation opened in an earlier paragraph.
+        if open_speaker is not None or open_pending:
+            spans = _quoted_spans(par)
+            close_at = -1
+            for k, ch in enumerate(par):
+                if ch in "”\"»":
+                    close_at = k
+                    break
+            if close_at >= 0 and (not spans or spans[0][0] > close_at):
+                inner = par[:close_at]
+                tail = par[close_at + 1 :]
+                speaker = open_speaker
+                if speaker is None:
+                    m = _VERB_RE.search(tail)
+                    speaker = res.resolve(tail[: m.start()]) if m else None
+                if speaker:
+                    for ppi, ptext in open_pending:
+                        emit(speaker, ptext, True, ppi)
+                    emit(speaker, inner, True, pi)
+                open_speaker, open_pending = None, []
+                continue
+            if par[:1] in _OPEN or open_speaker is not None:
+                if open_speaker is not None:
+                    emit(open_speaker, par, True, pi)
+                else:
+                    open_pending.append((pi, par))
+                continue
+            open_speaker, open_pending = None, []
+
+        # Interview answer: `Ông Nguyễn Tuấn Hà: ...`
+        m = _QA.match(par)
+        if m:
+            names = find_names(m.group("name"))
+            p = None
+            if names and names[0].name == m.group("name").strip():
+                p = people.add(names[0].name, None)
+            if p:
+                emit(p, m.group("text"), False, pi, qa=True)
+                continue
+
+        handled_from = len(par)
+        # Direct quotations in the paragraph.
+        for qs, qe, closed in _quoted_spans(par):
+            inner = par[qs:qe]
+            if _words(inner) < _MIN_WORDS:
+                continue
+            before = par[: qs - 1]
+            after = par[qe + 1 :] if closed else ""
+            speaker = None
+            if closed:
+                vm = _VERB_RE.search(after[:140])
+                if vm and re.match(r"^\s{0,2}[,\-–—]?\s{0,3}\S", after):
+                    speaker = res.resolve(after[: vm.start()])
+            if speaker is None and re.search(r"[:,]\s{0,2}$", before):
+                vm = None
+                for vm in _VERB_RE.finditer(before):
+                    pass
+                if vm is not None and not before[vm.end() :].strip(" :,").strip():
+                    speaker = res.subject_before(before, vm.start())
+                elif before.rstrip().endswith(":"):
+                    speaker = res.resolve(before.rstrip()[:-1])
+            if speaker is None:
+                if not closed and qs <= 1:
+                    open_pending.append((pi, inner))
+                continue
+            if not closed:
+                open_speaker = speaker
+            emit(speaker, inner, True, pi)
+            handled_from = min(handled_from, qs - 1)
+        if handled_from < len(par):
+            par = par[:handled_from]
+            if _words(par) < 8:
+                continue
+
+        # Reported speech: `Theo ông Hạnh, ...`
+        m = _THEO.search(par)
+        if m:
+            p = res.resolve(m.group("ref"))
+            if p:
+                emit(p, m.group("text"), False, pi)
+                continue
+        # Reported speech: `X (role) cho biết, ...`
+        for s0, s1 in split_sentences(par):
+            sentence = par[s0:s1]
+            done = False
+            for vm in _VERB_RE.finditer(sentence):
+                speaker = res.subject_before(sentence, vm.start())
+                if speaker is None:
+                    continue
+                rest = sentence[vm.end() :]
+                lead = _LEAD_CONTENT.match(rest)
+                content = rest[lead.end() if lead else 0 :]
+                if _NOT_CONTENT.match(content) or content[:1] in _OPEN:
+                    continue
+                content = content + par[s1:]
+                parts = re.split(r",?\s(?:và|đồng thời)\s(?=(?:" + _VERB_RE.pattern + r"))", content, maxsplit=1)
+                if len(parts) == 2:
+                    emit(speaker, parts[0], False, pi)
+                    second = _VERB_RE.match(parts[1])
+                    tail = parts[1][second.end() :] if second else parts[1]
+                    lead2 = _LEAD_CONTENT.match(tail)
+                    emit(speaker, tail[lead2.end() if lead2 else 0 :], False, pi)
+                else:
+                    emit(speaker, content, False, pi)
+                done = True
+                break
+            if done:
+                break
+    return out

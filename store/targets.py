@@ -1,0 +1,182 @@
+"""Numeric goals and reported figures: value, unit, comparator, year, kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .lexicon import COMPARATORS, LABEL_BEFORE, MULTIPLIERS, NOT_UNITS, TARGET_CUES
+from .sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class TargetFact:
+    text: str
+    subject: str
+    value: float
+    unit: str
+    comparator: str | None
+    year: int | None
+    kind: str  # "target" or "figure"
+    paragraph: int
+    offset: int
+
+
+# A number: 1.715 / 259.652 / 18,6 / 1,5 / 100 — glued units allowed (`5.800tỷđồng`).
+_NUMBER = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
+_RANGE_HEAD = re.compile(r"(?:từ\s{1,2})?$")
+_WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
+_PAST = re.compile(r"\b(?:đã|ghi nhận|tính đến|hiện có|hiện nay|năm qua|thời gian qua|vừa qua|trước đó)\b", re.I)
+_TARGET = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in TARGET_CUES) + r")\b", re.I)
+_CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đồng thời|Ngoài ra|Cùng với đó|Về [^,]{1,40}|Trong đó)\s?,", re.I)
+_PERIOD = re.compile(r"(?:giai đoạn|đến năm|tới năm|đến hết năm|trước năm|năm)\s{0,2}(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b", re.I)
+_STOP_UNIT = set(NOT_UNITS)
+_DOC_WORDS = {"hoạch", "định", "quyết", "bản", "văn", "báo", "trình", "thị", "nhà", "phòng", "tư", "lệnh", "luật"}
+
+
+def parse_number(int_part: str, frac: str | None) -> float:
+    """`1.715` → 1715, `18,6` → 18.6."""
+    value = float(int_part.replace(".", ""))
+    if frac:
+        value += float("0." + frac)
+    return value
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit right after a number at `pos`: `%`, or up to three lower-case
+    words (a multiplier counts as one of them); None if it is no quantity."""
+    rest = text[pos : pos + 80]
+    stripped = rest.lstrip()
+    if stripped.startswith("%"):
+        return "%", pos + (len(rest) - len(stripped)) + 1
+    if re.match(r"\s{0,2}phần trăm\b", rest):
+        return "%", pos + rest.index("trăm") + 4
+    if rest[:1] not in (" ", "\u00a0") and not (rest[:1].isalpha() and rest[:1].islower()):
+        return None
+    words = []
+    end = pos
+    for m in _WORD.finditer(rest):
+        if m.start() > 0 and rest[end - pos : m.start()].strip() not in ("",):
+            break
+        w = m.group(0)
+        if not w[:1].islower() and not (words and w.isupper()):
+            break
+        if not words and w.lower() in _STOP_UNIT:
+            return None
+        words.append(w)
+        end = pos + m.end()
+        if len(words) >= (3 if words[0].lower() in MULTIPLIERS else 2):
+            break
+    if not words:
+        return None
+    if text[end : end + 1] == "/" and re.match(r"/[^\W\d_]+", text[end:]):
+        m2 = re.match(r"/[^\W\d_]+", text[end:])
+        assert m2
+        words[-1] += m2.group(0)
+        end += m2.end()
+    return " ".join(words), end
+
+
+def _label_before(before: str) -> bool:
+    tail = before.rstrip().lower()
+    if tail.endswith(("-", "/", "#", "no.")):
+        return True
+    raw_words = before.split()
+    if tail.endswith(" số") and len(raw_words) >= 2 and (raw_words[-2][:1].isupper() or raw_words[-2].lower() in _DOC_WORDS):
+        return True
+    if tail.endswith("cách đây") or tail.endswith("cách đây hơn") or tail.endswith("cách đây gần"):
+        return True
+    words = tail.split()
+    for n in (1, 2, 3):
+        if " ".join(words[-n:]) in LABEL_BEFORE:
+            return True
+    return False
+
+
+def _comparator(before: str) -> str | None:
+    tail = before.rstrip().lower()
+    for word, sym in COMPARATORS:
+        if tail.endswith(word):
+            return sym
+    return None
+
+
+def _year_for(sentence: str, dates: list[DateMention], lo: int, hi: int) -> int | None:
+    """A deadline or as-of year stated in the sentence."""
+    years = []
+    for d in dates:
+        if lo <= d.start < hi and d.resolved and d.precision in ("year", "month", "approximate", "range") and d.has_year:
+            years.append(int((d.date_end or d.date_start)[:4]))
+    for m in _PERIOD.finditer(sentence):
+        years.append(int(m.group(1)))
+    if not years:
+        # an as-of date earlier in the paragraph (`Đến tháng 8/2024, ... . ... 259.652 hộ`)
+        for d in dates:
+            if d.start < lo and d.role == "asof" and d.has_year:
+                years.append(int(d.date_start[:4]))
+    return years[-1] if years else None
+
+
+def find_targets(
+    paragraphs: list[str],
+    dates_by_par: list[list[DateMention]],
+    skip: set[int] = frozenset(),  # type: ignore[assignment]
+) -> list[TargetFact]:
+    out: list[TargetFact] = []
+    prev_kind = None
+    for pi, par in enumerate(paragraphs):
+        if pi in skip:
+            continue
+        date_spans = [(d.start, d.end) for d in dates_by_par[pi]]
+        for si, (s0, s1) in enumerate(split_sentences(par)):
+            sentence = par[s0:s1]
+            has_cue = bool(_TARGET.search(sentence))
+            inherits = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))
+            found_here = []
+            for m in _NUMBER.finditer(sentence):
+                a, b = s0 + m.start(), s0 + m.end()
+                if any(x <= a < y or x < b <= y for x, y in date_spans):
+                    continue
+                before = sentence[: m.start()]
+                if _label_before(before):
+                    continue
+                # `1-4 ca`, `từ 500 đến 1.000 người`: the first number of a range waits for the second.
+                after = sentence[m.end() : m.end() + 6]
+                if re.match(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d", after):
+                    continue
+                unit = _unit_after(sentence, m.end())
+                if unit is None:
+                    continue
+                unit_text, uend = unit
+                value = parse_number(m.group(1), m.group(2))
+                if unit_text != "%" and 1900 <= value <= 2100 and not m.group(2) and "." not in m.group(1):
+                    # a bare year followed by a word is a year, not a count
+                    if not re.match(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)", sentence[m.end() :]):
+                        continue
+                clause_start = max(before.rfind(";"), before.rfind(":"), 0)
+                clause = before[clause_start:]
+                if _PAST.search(clause):
+                    kind = "figure"
+                elif has_cue or inherits:
+                    kind = "target"
+                else:
+                    kind = "figure"
+                subj_words = before.split()[-6:]
+                found_here.append(
+                    TargetFact(
+                        text=sentence[max(0, m.start() - 40) : uend - s0].strip(),
+                        subject=" ".join(subj_words),
+                        value=value,
+                        unit=unit_text,
+                        comparator=_comparator(before),
+                        year=_year_for(sentence, dates_by_par[pi], s0, s1),
+                        kind=kind,
+                        paragraph=pi,
+                        offset=a,
+                    )
+                )
+            if found_here:
+                prev_kind = "target" if any(t.kind == "target" for t in found_here) else "figure"
+                out.extend(found_here)
+    return out

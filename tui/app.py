@@ -1,0 +1,229 @@
+"""sukien's Textual app: the timeline of events, drill-down panes, filters,
+search, the digest export and the command palette.
+
+    from tui.app import SukienApp
+    SukienApp("sukien.db").run()
+
+All database work runs in thread workers, each opening its own connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+from textual.message import Message
+from textual.screen import Screen
+
+from store.db import StoreError, connect
+from store.query import KINDS, Filter, counts_by_year, provinces_present
+
+from .screens.event import EventScreen
+from .screens.help import HelpScreen, key_sections
+from .screens.timeline import TimelineScreen
+from .widgets.timeline import Timeline
+
+DIGEST_NAME = "digest.md"
+
+
+def _palette_data(db_path: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Provinces and years that have events (for the command palette)."""
+    try:
+        db = connect(db_path)
+        try:
+            return provinces_present(db), counts_by_year(db, Filter())
+        finally:
+            db.close()
+    except (StoreError, sqlite3.Error):
+        return [], []
+
+
+class SukienCommands(Provider):
+    """Command palette entries: filter by province, kind or year; clear the
+    filters; search; export the digest; show the keys."""
+
+    async def startup(self) -> None:
+        app = self.app
+        assert isinstance(app, SukienApp)
+        self._provinces, self._years = await asyncio.to_thread(_palette_data, app.db_path)
+
+    def _commands(self) -> list[tuple[str, Any, str]]:
+        app = self.app
+        assert isinstance(app, SukienApp)
+        commands: list[tuple[str, Any, str]] = [
+            ("Clear filters", partial(app.apply_filter, Filter()), "Show every event"),
+            ("Search…", app.action_search, "Search titles, quotes and articles (diacritics optional)"),
+            ("Choose a province…", app.action_province, "Show the events of one province"),
+            ("Export the digest", app.action_export, "Write a Markdown digest of this view to a file"),
+            ("Show the keys", app.action_help, "List every key"),
+        ]
+        for name, n in self._provinces:
+            commands.append(
+                (f"Province: {escape(name)}", partial(app.narrow, province=name), f"{n:,} events in {name}")
+            )
+        for kind in KINDS:
+            commands.append((f"Kind: {kind}", partial(app.narrow, kind=kind), f"Only {kind} events"))
+        for year, n in self._years:
+            commands.append(
+                (f"Year: {year}", partial(app.narrow, since=year, until=year), f"{n:,} events in {year}")
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands()[:5]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class SukienApp(App[None]):
+    """The sukien timeline explorer.
+
+    Bindings (ids `app.*`): `e` exports the digest of the current view, `?`
+    lists the keys, `q` quits; ctrl+p opens the command palette.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "sukien"
+    COMMANDS: ClassVar = App.COMMANDS | {SukienCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "export", "Export", id="app.export", tooltip="Write the digest of this view to digest.md"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="List the keys"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit sukien"),
+    ]
+
+    class DigestWritten(Message):
+        """The digest of `filter` is in `path`."""
+
+        def __init__(self, path: Path, flt: Filter) -> None:
+            super().__init__()
+            self.path = path
+            self.filter = flt
+
+    class DigestFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(
+        self,
+        db_path: str | os.PathLike[str],
+        *,
+        initial_filter: Filter | None = None,
+        digest_path: str | os.PathLike[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.initial_filter = initial_filter or Filter()
+        self.digest_path = Path(digest_path) if digest_path else None
+        self.sub_title = self.db_path.name
+        self._timeline_screen = TimelineScreen(self.db_path, self.initial_filter)
+
+    def get_default_screen(self) -> Screen[Any]:
+        return self._timeline_screen
+
+    @property
+    def timeline_screen(self) -> TimelineScreen:
+        return self._timeline_screen
+
+    @property
+    def timeline(self) -> Timeline:
+        return self._timeline_screen.timeline
+
+    @property
+    def filter(self) -> Filter:
+        """The filter of the timeline (the view the digest is written for)."""
+        return self._timeline_screen.filter
+
+    def _back_to_timeline(self) -> None:
+        while len(self.screen_stack) > 1 and self.screen is not self._timeline_screen:
+            self.pop_screen()
+
+    def apply_filter(self, flt: Filter) -> None:
+        """Show the timeline for `flt` (from any screen)."""
+        self._back_to_timeline()
+        self._timeline_screen.set_filter(flt)
+
+    def narrow(self, **changes: Any) -> None:
+        """Change some fields of the current filter: `narrow(province="Huế")`."""
+        self.apply_filter(self.filter.with_(**changes))
+
+    # ---- actions -------------------------------------------------------
+
+    def action_search(self) -> None:
+        self._back_to_timeline()
+        self._timeline_screen.action_search()
+
+    def action_province(self) -> None:
+        self._back_to_timeline()
+        self._timeline_screen.action_province()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        palette = Binding("ctrl+p", "command_palette", tooltip="Command palette: province, kind, year, export…")
+        read = Binding("enter", "read_article", tooltip="In Sources: read the highlighted article in full")
+        tables: list[tuple[str, list[BindingType]]] = [
+            ("Timeline", [*Timeline.BINDINGS, *TimelineScreen.BINDINGS]),
+            ("An event", [*EventScreen.BINDINGS, read]),
+            ("Everywhere", [*self.BINDINGS, palette]),
+        ]
+        self.push_screen(HelpScreen(key_sections(self.get_key_display, tables)))
+
+    def action_export(self) -> None:
+        path = (self.digest_path or Path.cwd() / DIGEST_NAME).resolve()
+        self.notify(f"Writing the digest of {self.filter.describe()}…", markup=False, timeout=2)
+        self._export(self.filter, path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, flt: Filter, path: Path) -> None:
+        try:
+            from store.digest import render_digest
+
+            db = connect(self.db_path)
+            try:
+                markdown = render_digest(db, flt)
+            finally:
+                db.close()
+            partial_path = path.with_name(path.name + ".partial")
+            partial_path.write_text(markdown, encoding="utf-8")
+            partial_path.replace(path)
+        except ImportError as exc:
+            self.post_message(self.DigestFailed(f"the digest is not available in this build ({exc})"))
+        except (StoreError, sqlite3.Error, OSError) as exc:
+            self.post_message(self.DigestFailed(str(exc)))
+        else:
+            self.post_message(self.DigestWritten(path, flt))
+
+    @on(DigestWritten)
+    def _digest_written(self, message: DigestWritten) -> None:
+        self.notify(
+            f"Digest of {message.filter.describe()} written to {message.path}",
+            title="Exported",
+            markup=False,
+            timeout=8,
+        )
+
+    @on(DigestFailed)
+    def _digest_failed(self, message: DigestFailed) -> None:
+        self.notify(message.error, title="Export failed", severity="error", markup=False)
+
+
+def run_app(db_path: str | os.PathLike[str], *, initial_filter: Filter | None = None) -> None:
+    """Open the timeline of the database at `db_path`."""
+    SukienApp(db_path, initial_filter=initial_filter).run()
