@@ -48,7 +48,11 @@ class Facts:
 
 
 _KIND_RE = [(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.I), k) for w, k in EVENT_KINDS]
-_EVENT_VERB = re.compile(r"\b(?:tổ chức|khai mạc|diễn ra|bế mạc|chủ trì|tham dự|tiếp|làm việc|họp|phát động|ký kết)\b", re.I)
+_EVENT_VERB = re.compile(
+    r"\b(?:tổ chức|khai mạc|diễn ra|bế mạc|chủ trì|tham dự|tiếp|làm việc|họp|phát động|ký kết|khánh thành|"
+    r"trao tặng|trao|thăm|kiểm tra|công bố|ra mắt|khởi công)\b",
+    re.I,
+)
 _BARE_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/%-])")
 _NAMED = re.compile(r"[“\"]([^”\"]{6,120})[”\"]")
 _STOP_TERMS = set(
@@ -88,21 +92,30 @@ def event_kind(article: Article, qa_count: int, anchor: tuple[int, int] | None) 
 
 
 def event_date(article: Article, dates: list[list[DateMention]], is_interview: bool) -> tuple[DateMention | None, int]:
-    """The main event's date: the first day or range in the lead that is not a
-    deadline or period, preferring one beside an event verb."""
+    """The main event's date: a day or range that is not a deadline, a period
+    or a plan after publication; in the lead, or beside an event verb
+    (`tổ chức`, `diễn ra`, `làm việc`) further down."""
     lead = _lead(article.paragraphs, article.captions, 4)
+    ref = article.ref_date.isoformat() if article.ref_date else None
     candidates = []
-    for rank, pi in enumerate(lead):
+    for pi, par in enumerate(article.paragraphs):
+        in_lead = pi in lead
+        if pi in article.captions:
+            continue
         for d in dates[pi]:
             if d.role not in ("event", "relative") or d.precision not in (DAY, RANGE):
                 continue
-            par = article.paragraphs[pi]
+            if ref and d.resolved and d.date_start > ref:
+                continue  # a plan, not what happened
             near = par[max(0, d.start - 120) : d.end + 160]
-            score = rank * 2 + (0 if _EVENT_VERB.search(near) else 1)
+            verb = bool(_EVENT_VERB.search(near))
+            if not in_lead and not verb:
+                continue
+            rank = lead.index(pi) if in_lead else 6 + pi
+            score = rank * 2 + (0 if verb else 1)
             candidates.append((score, d.start, pi, d))
     if candidates and not is_interview:
         candidates.sort(key=lambda c: (c[0], c[1]))
-        # a relative word (`hôm qua`) with a dated twin right after it: take the date
         _, _, pi, d = candidates[0]
         return d, pi
     return None, -1

@@ -357,18 +357,21 @@ class Timeline(ScrollView, can_focus=True):
             self._pages.move_to_end(page.number)
         row = self.row_at(index)
         if row is None:
-            loading = self.get_component_rich_style("timeline--loading")
+            loading = self._style("timeline--loading")
             text = Text(" " * (YEAR_W + GAP + 1) + "…", style=loading, end="")
             text.truncate(width, pad=True)
             return Strip(list(text.render(self.app.console)), width)
         return self._render_row(index, row, width)
 
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
     def _render_row(self, index: int, row: EventRow, width: int) -> Strip:
-        style = self.get_component_rich_style
+        style = self._style
         if index == self.cursor:
-            line_style = style("timeline--cursor")
+            line_style = self.get_component_rich_style("timeline--cursor")
         elif index == self._hover:
-            line_style = style("timeline--hover")
+            line_style = self.get_component_rich_style("timeline--hover")
         else:
             line_style = Style()
         line = Text(style=line_style, no_wrap=True, end="")
