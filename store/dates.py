@@ -122,7 +122,8 @@ def _pick_year(m: int, d: int, ref: date | None) -> int | None:
             cand = date(y, m, d)
         except ValueError:
             continue
-        gap = abs((cand - ref).days)
+        gap = (cand - ref).days
+        gap = gap * 2 if gap > 0 else -gap  # news mostly reports what happened: the past weighs more
         if best is None or gap < best[0]:
             best = (gap, y)
     return best[1] if best else None

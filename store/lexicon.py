@@ -7,7 +7,7 @@ from __future__ import annotations
 SURNAMES = frozenset(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Chử Phùng Tô Đào Mai Trương Đinh
     Lâm Hà Cao Lương Lưu Thái Tạ Kiều Quách Châu Trịnh Đoàn Vương Triệu Thân La Lại Khúc Âu Từ Tăng Mạc Bạch Giang
-    Kim Hứa Tống Diệp Doãn Văn Nghiêm Quan Tôn Tiêu Viên Yên Khổng Khương Lò Lục Mã Nông Ninh Phó Phí Sầm
+    Kim Hứa Tống Diệp Doãn Văn Nghiêm Quan Tôn Tiêu Viên Yên Khổng Khương Lò Lục Mã Nông Ninh Phí Sầm
     Thạch Trình Ung Vi Hầu Cù Cấn Chu Đàm Đồng Đường Hàn Hồng Lã Lạc Lều Lộ Mẫn Nhữ Phương Quang Sơn Tào Thiều
     Tiết Trà Trang Vòng Vĩnh Y Hoàng""".split()
 )

@@ -193,8 +193,14 @@ def _find_event(db: sqlite_utils.Database, facts: dict[str, Any]) -> int | None:
                 " on e.id = ep.event_id where ep.province = ? and ep.date_sort between ? and ?",
                 [code, _shift(start, -1), _shift(end or start, 1)],
             ).fetchall()
+            # events known so far only by day and month (`Ngày 26-3` in an undated article)
+            rows += db.execute(
+                "select e.id, e.date_sort, null, e.terms, e.kind from event_provinces ep join events e"
+                " on e.id = ep.event_id where ep.province = ? and ep.date_sort between ? and ?",
+                [code, "????-" + start[5:10], "????-" + (end or start)[5:10]],
+            ).fetchall()
         for eid, d0, d1, ev_terms, kind in rows:
-            if not d0 or not _overlaps(start, end, d0, d1, partial):
+            if not d0 or not _overlaps(start, end, d0, d1, partial or d0.startswith("?")):
                 continue
             other = set(json.loads(ev_terms or "[]"))
             if not terms or not other:
@@ -253,6 +259,10 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
         pub = next((m["published"] for m in members if m["published"]), None)
         if pub:
             start, precision = pub, "approximate"
+    if start is None and (main.get("event_start") or "").startswith("????-"):
+        partial_day = main["event_start"]
+    else:
+        partial_day = None
     named = [f["title"] for f in facts if f.get("title")]
     title = min(named, key=lambda t: (len(t) > 120, named.index(t))) if named else members[0]["file"]
     kinds = [f.get("kind") for f in facts if f.get("kind")]
@@ -266,7 +276,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
     names = [provinces[c].name_at(start) for c in codes if c in provinces]
     new_names = sorted({provinces[c].new_name for c in codes if c in provinces})
     terms = sorted({t for f in facts for t in f.get("terms", [])})
-    date_sort = start or "9999"
+    date_sort = start or partial_day or "9999"
     # quotes: one per statement, with all its sources
     kept: list[dict] = []
     position = 0

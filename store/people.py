@@ -89,7 +89,7 @@ def find_names(text: str) -> list[NameSpan]:
     i = 0
     while i < len(words):
         s, e, w = words[i]
-        if w in SURNAMES:
+        if w in SURNAMES and not _TITLE_RE.match(text, s):
             j = i + 1
             while (
                 j < len(words)

@@ -222,19 +222,20 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> EventDetail | None
         Source(r["id"], r["file"], r["outlet"], r["url"], r["published"], r["title"])
         for r in db.query(
             "select a.id, a.file, a.outlet, a.url, a.published, a.title from event_sources es"
-            " join articles a on a.id = es.article_id where es.event_id = ? order by a.published, a.file",
+            " join articles a on a.id = es.article_id where es.event_id = ?"
+            " order by a.published is null, a.published, a.file, a.id",
             [event_id],
         )
     ]
     quotes = []
     for r in db.query(
         "select q.id, q.speaker, q.role, q.text, q.direct,"
-        " (select group_concat(coalesce(a.outlet, a.file), ', ') from quote_sources qs"
-        "  join articles a on a.id = qs.article_id where qs.quote_id = q.id) as srcs"
+        " (select json_group_array(src) from (select coalesce(a.outlet, a.file) as src from quote_sources qs"
+        "  join articles a on a.id = qs.article_id where qs.quote_id = q.id order by a.file, a.id)) as srcs"
         " from quotes q where q.event_id = ? order by q.position, q.id",
         [event_id],
     ):
-        quotes.append(Quote(r["speaker"], r["role"], r["text"], bool(r["direct"]), (r["srcs"] or "").split(", ")))
+        quotes.append(Quote(r["speaker"], r["role"], r["text"], bool(r["direct"]), json.loads(r["srcs"] or "[]")))
     targets = [
         Target(r["text"], r["subject"], r["value"], r["unit"], r["comparator"], r["year"], r["kind"])
         for r in db.query(

@@ -193,16 +193,13 @@ class SukienApp(App[None]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, flt: Filter, path: Path) -> None:
         try:
-            from store.digest import render_digest
+            from store.digest import write_digest
 
             db = connect(self.db_path)
             try:
-                markdown = render_digest(db, flt)
+                path = write_digest(db, flt, path)
             finally:
                 db.close()
-            partial_path = path.with_name(path.name + ".partial")
-            partial_path.write_text(markdown, encoding="utf-8")
-            partial_path.replace(path)
         except ImportError as exc:
             self.post_message(self.DigestFailed(f"the digest is not available in this build ({exc})"))
         except (StoreError, sqlite3.Error, OSError) as exc:

@@ -68,7 +68,7 @@ def overview_text(detail: EventDetail) -> Text:
     field(
         "Found",
         Text(
-            f"{_plural(row.n_quotes, 'quote')} · {_plural(row.n_targets, 'target or figure')}"
+            f"{_plural(row.n_quotes, 'quote')} · {row.n_targets:,} targets and figures"
             f" · {_plural(row.n_sources, 'source')}"
         ),
     )

@@ -109,6 +109,7 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--cursor",
         "timeline--hover",
         "timeline--year",
+        "timeline--year-continued",
         "timeline--date",
         "timeline--place",
         "timeline--kind",
@@ -361,12 +362,12 @@ class Timeline(ScrollView, can_focus=True):
             text = Text(" " * (YEAR_W + GAP + 1) + "…", style=loading, end="")
             text.truncate(width, pad=True)
             return Strip(list(text.render(self.app.console)), width)
-        return self._render_row(index, row, width)
+        return self._render_row(index, row, width, top=y == 0)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    def _render_row(self, index: int, row: EventRow, width: int) -> Strip:
+    def _render_row(self, index: int, row: EventRow, width: int, top: bool = False) -> Strip:
         style = self._style
         if index == self.cursor:
             line_style = self.get_component_rich_style("timeline--cursor")
@@ -375,7 +376,10 @@ class Timeline(ScrollView, can_focus=True):
         else:
             line_style = Style()
         line = Text(style=line_style, no_wrap=True, end="")
-        line.append_text(_cell(row.year if self._starts_year(index, row) else "", YEAR_W, style("timeline--year")))
+        if self._starts_year(index, row):
+            line.append_text(_cell(row.year, YEAR_W, style("timeline--year")))
+        else:  # the top line repeats the year, dimmed, so a screen deep inside a year still shows it
+            line.append_text(_cell(row.year if top else "", YEAR_W, style("timeline--year-continued")))
         line.append(" " * (GAP + 1))
         line.append_text(_cell(row.date_label, DATE_W, style("timeline--date")))
         line.append(" " * GAP)

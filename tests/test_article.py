@@ -1,0 +1,60 @@
+import pytest
+
+from store.article import BadArticle, parse_article
+
+
+def test_header_lines():
+    a = parse_article(
+        b"# doc_id = x\n# url = https://dantri.com.vn/a-20210326175140241.htm\n# date = 20210326\nNgay 26/3, hoi thao.\nB.\n",
+        "a.txt",
+    )
+    assert a.published == "2021-03-26" and a.published_source == "header"
+    assert a.url.startswith("https://dantri.com.vn") and a.outlet == "Dân trí"
+
+
+def test_dateline_and_title():
+    text = "Hưởng ứng Ngày Chuyển đổi số\n14:16, 07/10/2022\nSáng 7/10, Sở tổ chức Hội nghị.\nThúy Hồng\n"
+    a = parse_article(text.encode(), "b.txt")
+    assert a.published == "2022-10-07" and a.published_source == "dateline"
+    assert a.title == "Hưởng ứng Ngày Chuyển đổi số"
+    assert a.paragraphs == ["Sáng 7/10, Sở tổ chức Hội nghị."]  # the byline is gone
+
+
+def test_iso_timestamp_line():
+    a = parse_article("Tiêu đề bài\n2026-02-26T12:29:01+00:00\nNgày 26.2, UBND họp.\n".encode(), "c.txt")
+    assert a.published == "2026-02-26" and a.published_source == "timestamp"
+
+
+def test_boilerplate_dropped():
+    text = (
+        "Trang Chủ Tin Tức Tổng Hợp\nTiêu đề\nbởi Doanh Nhân\nNội dung chính của bài.\nBình luận (0)\n"
+        "You may also like\nThực hiện: Khánh Ngọc\nThiết kế: Hoàng Yến\nNGUOIDUATIN.VN |\n"
+    )
+    a = parse_article(text.encode(), "d.txt")
+    assert a.paragraphs == ["Nội dung chính của bài."]
+    assert a.outlet == "Người Đưa Tin"
+
+
+def test_nfd_and_entities_normalised():
+    nfd = "Đắk Lắk".encode("utf-8")
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Ngày 26/3, UBND tỉnh Đắk Lắk &amp; Bộ TT&amp;TT họp.")
+    a = parse_article(decomposed.encode(), "e.txt")
+    assert "Đắk Lắk & Bộ TT&TT" in a.paragraphs[0]
+    assert nfd.decode() in a.paragraphs[0]
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"%PDF-1.4 ...", "PDF"), (b"\xff\xd8\xff\x00\x00\x00\x00\x00\x00", "binary"), (b"Ng\xe0y 26/3 \xff\xfe", "not UTF-8")],
+)
+def test_bad_files_named(data, reason):
+    with pytest.raises(BadArticle, match=reason):
+        parse_article(data, "x.txt")
+
+
+def test_bom_and_utf16():
+    text = "Ngày 26/3, UBND tỉnh Đắk Lắk họp.\n"
+    assert parse_article(b"\xef\xbb\xbf" + text.encode(), "a").paragraphs[0].startswith("Ngày")
+    assert parse_article(text.encode("utf-16"), "b").paragraphs[0].startswith("Ngày")

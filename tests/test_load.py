@@ -1,0 +1,89 @@
+import json
+import shutil
+
+from store.db import connect
+from store.load import load_paths
+from store.query import Filter, all_events, count_events, event_detail
+
+
+def test_seed_timeline_exact(seeded_db):
+    events = all_events(seeded_db)
+    got = [(e.date_start, e.date_end, e.precision, e.kind, e.provinces) for e in events]
+    assert got == [
+        ("2021-03-26", None, "day", "workshop", ["Đắk Lắk"]),
+        ("2021-04-27", "2021-04-30", "range", "week", ["Thừa Thiên Huế"]),
+        ("2022-10-07", None, "day", "conference", ["Đắk Lắk"]),
+        ("2024-08", None, "approximate", "interview", ["Đắk Lắk"]),
+    ]
+    assert events[0].title == "Chuyển đổi số - Xu thế tất yếu của sự phát triển"
+    assert events[1].title == "Tuần lễ Chuyển đổi số – Huế 2021"
+    assert "Đắk Lắk hướng tới công dân số" in events[2].title
+    assert "Nguyễn Tuấn Hà" in events[3].title
+    sources = [sorted(s.file[:3] for s in event_detail(seeded_db, e.id).sources) for e in events]
+    assert sources == [["000", "001"], ["003"], ["002"], ["004"]]
+
+
+def test_same_statement_from_two_outlets_is_one_quote(seeded_db):
+    detail = event_detail(seeded_db, all_events(seeded_db)[0].id)
+    goals = [q for q in detail.quotes if q.text.startswith("mục tiêu về chính quyền số")]
+    assert len(goals) == 1 and len(goals[0].sources) == 2
+
+
+def test_province_filter_and_folded_search(seeded_db):
+    assert count_events(seeded_db, Filter(province="Đắk Lắk")) == 3
+    assert count_events(seeded_db, Filter(province="dak lak")) == 3
+    assert count_events(seeded_db, Filter(province="Huế")) == 1
+    assert count_events(seeded_db, Filter(province="Thừa Thiên Huế")) == 1
+    assert count_events(seeded_db, Filter(search="chuyen doi so")) == 4
+    assert count_events(seeded_db, Filter(search="hue")) >= 1
+    assert count_events(seeded_db, Filter(search='" OR 1=1 --')) == 0
+    assert count_events(seeded_db, Filter(since="2022", until="2022-12-31")) == 1
+
+
+def test_reload_unchanged_changes_nothing(tmp_path, seeds_dir):
+    db = connect(tmp_path / "a.db")
+    load_paths(db, [seeds_dir])
+    before = [r for r in db.query("select id, sha256 from articles order by id")]
+    report = load_paths(db, [seeds_dir])
+    assert (report.loaded, report.replaced, report.unchanged) == (0, 0, 5)
+    assert [r for r in db.query("select id, sha256 from articles order by id")] == before
+
+
+def test_changed_file_replaces_its_rows(tmp_path, seeds_dir):
+    folder = tmp_path / "arts"
+    shutil.copytree(seeds_dir, folder)
+    db = connect(tmp_path / "a.db")
+    load_paths(db, [folder])
+    target = folder / "002_9b311bb2bf35d815.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("Sáng 7/10", "Sáng 6/10"), encoding="utf-8")
+    report = load_paths(db, [folder])
+    assert report.replaced == 1 and report.unchanged == 4
+    assert db.execute("select count(*) from articles").fetchone()[0] == 5
+    dates = [e.date_start for e in all_events(db)]
+    assert "2022-10-06" in dates and "2022-10-07" not in dates
+
+
+def test_grouping_across_separate_loads(tmp_path, seeds_dir):
+    db = connect(tmp_path / "a.db")
+    load_paths(db, [seeds_dir / "001_bcca5a54d533eb84.txt"])
+    load_paths(db, [seeds_dir / "000_fbf29b6908ef3d8c.txt"])
+    assert count_events(db) == 1
+    row = db.execute("select date_start, n_sources from events").fetchone()
+    assert row == ("2021-03-26", 2)
+
+
+def test_bad_file_is_named_and_load_goes_on(tmp_path, seeds_dir):
+    folder = tmp_path / "mixed"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.txt").write_bytes(b"%PDF-1.7 binary")
+    db = connect(tmp_path / "a.db")
+    report = load_paths(db, [folder])
+    assert report.loaded == 5
+    reasons = dict((p.rsplit("/", 1)[-1], r) for p, r in report.skipped)
+    assert reasons == {"empty.txt": "empty file", "scan.txt": "a PDF file, not text"}
+
+
+def test_facts_kept_per_article(seeded_db):
+    facts = json.loads(seeded_db.execute("select facts from articles where file like '004%'").fetchone()[0])
+    assert facts["kind"] == "interview" and facts["speakers"][0]["name"] == "Nguyễn Tuấn Hà"

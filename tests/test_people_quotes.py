@@ -1,0 +1,67 @@
+from store.people import collect_people, find_names
+from store.quotes import find_quotes
+
+
+def test_names_not_places():
+    names = [n.name for n in find_names("Ông Nguyễn Huy Dũng và bà Lê Thị Hoa đến Hà Nội, Hồ Chí Minh")]
+    assert names == ["Nguyễn Huy Dũng", "Lê Thị Hoa"]
+
+
+def test_roles_before_and_after():
+    pars = [
+        "Ông Nguyễn Tuấn Hà - Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk cho biết, mục tiêu là 100%.",
+        "Thứ trưởng Bộ TT&TT Nguyễn Huy Dũng cho rằng chuyển đổi số là tất yếu.",
+        "Ông Phùng Phú Phong, Phó Giám đốc Sở Xây dựng, cho biết như vậy.",
+    ]
+    people = {p.name: p.role for p in collect_people(pars).people}
+    assert people == {
+        "Nguyễn Tuấn Hà": "Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk",
+        "Nguyễn Huy Dũng": "Thứ trưởng Bộ TT&TT",
+        "Phùng Phú Phong": "Phó Giám đốc Sở Xây dựng",
+    }
+
+
+def quotes_of(pars):
+    people = collect_people(pars)
+    return [(q.speaker, q.direct, q.text[:24]) for q in find_quotes(pars, people)]
+
+
+def test_reported_speech_and_short_reference():
+    pars = [
+        "Chiều 26/4, ông Hoàng Đức Hạnh - Phó Giám đốc Sở Y tế Hà Nội - cho biết, tình hình dịch bệnh vẫn phức tạp ở nhiều nơi.",
+        "Theo ông Hạnh, tại Việt Nam đã ghi nhận 52 ca mắc mới trong tuần.",
+    ]
+    assert quotes_of(pars) == [
+        ("Hoàng Đức Hạnh", False, "tình hình dịch bệnh vẫn "),
+        ("Hoàng Đức Hạnh", False, "tại Việt Nam đã ghi nhận"),
+    ]
+
+
+def test_direct_quote_attributed_after_and_by_role():
+    pars = [
+        "Thứ trưởng Bộ TT&TT Nguyễn Huy Dũng phát biểu tại hội nghị về nhiều nội dung quan trọng.",
+        "“Thừa Thiên Huế không phải là tỉnh đầu tiên lựa chọn ngày chuyển đổi số”, Thứ trưởng Bộ TT&TT nhấn mạnh.",
+    ]
+    assert quotes_of(pars)[-1] == ("Nguyễn Huy Dũng", True, "Thừa Thiên Huế không phả")
+
+
+def test_multi_paragraph_quote_and_nested_marks():
+    pars = [
+        "Ông Nguyễn Văn An cho biết: “Chúng ta đang sống trong một giai đoạn đặc biệt của lịch sử.",
+        "Mỗi người là một “chiến sĩ” trên mặt trận này, không ai đứng ngoài cuộc”.",
+    ]
+    got = quotes_of(pars)
+    assert [g[0] for g in got] == ["Nguyễn Văn An", "Nguyễn Văn An"] and all(g[1] for g in got)
+
+
+def test_interview_answers_and_questions():
+    pars = [
+        "NĐT: Thưa ông, tỉnh đang triển khai chiến lược nào?",
+        "Ông Nguyễn Tuấn Hà: Thực hiện mục tiêu xây dựng chính quyền số, tỉnh đã làm nhiều việc.",
+    ]
+    assert quotes_of(pars) == [("Nguyễn Tuấn Hà", False, "Thực hiện mục tiêu xây d")]
+
+
+def test_short_quoted_names_are_not_quotes():
+    pars = ["UBND tỉnh tổ chức Hội thảo “Chuyển đổi số” với sự tham dự của 500 đại biểu."]
+    assert quotes_of(pars) == []

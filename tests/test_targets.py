@@ -1,0 +1,40 @@
+from store.dates import find_dates
+from store.targets import find_targets, parse_number
+
+
+def targets(*pars, ref=None):
+    pars = list(pars)
+    return [(t.value, t.unit, t.kind, t.year, t.comparator) for t in find_targets(pars, [find_dates(p, ref) for p in pars])]
+
+
+def test_vietnamese_numbers():
+    assert parse_number("1.715", None) == 1715
+    assert parse_number("259.652", None) == 259652
+    assert parse_number("18", "6") == 18.6
+
+
+def test_goal_with_comparators():
+    got = targets("Mục tiêu là 100% dịch vụ công trực tuyến, từ 90% trở lên hồ sơ và phát triển 20 doanh nghiệp số.")
+    assert got == [(100, "%", "target", None, None), (90, "%", "target", None, ">="), (20, "doanh nghiệp", "target", None, None)]
+
+
+def test_reported_figures_with_as_of_year():
+    got = targets("Đến tháng 8/2024, tỉnh có 1.715 sản phẩm trên sàn. Số hộ được đào tạo là 259.652 hộ, đạt 43%.")
+    assert got == [
+        (1715, "sản phẩm", "figure", 2024, None),
+        (259652, "hộ", "figure", 2024, None),
+        (43, "%", "figure", 2024, "="),
+    ]
+
+
+def test_deadline_year_and_multipliers():
+    got = targets("Giai đoạn 2021 -2025, vốn xây dựng cơ bản là 300 tỉ đồng. Thế giới ghi nhận hơn 147 triệu ca mắc.")
+    assert got == [(300, "tỉ đồng", "target", 2025, None), (147, "triệu ca mắc", "figure", None, ">")]
+
+
+def test_labels_dates_and_years_are_not_quantities():
+    assert targets("Dịch vụ mức độ 4, Covid-19, ngày 26/4, năm 2021, Công nghiệp 4.0, lần 1.", ref=None) == []
+
+
+def test_range_takes_upper_value():
+    assert targets("Quy mô từ 500 đến 1.000 người.")[0][:2] == (1000, "người")
