@@ -56,19 +56,53 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise BadArticle("broken UTF-16 text") from None
-    if data.startswith(b"%PDF"):
-        raise BadArticle("a PDF file, not text")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BadArticle(f"{what}, not text")
     head = data[:4096]
     if head.count(b"\x00") > len(head) // 8:
         raise BadArticle("binary data, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BadArticle(f"not UTF-8 text (bad byte at offset {exc.start})") from None
+        legacy = _legacy_vietnamese(data)
+        if legacy is None:
+            raise BadArticle(f"not UTF-8 text (bad byte at offset {exc.start}) and not Vietnamese Windows-1258") from None
+        text = legacy
     return text.replace("\x00", "")
 
 
-_HEADER = re.compile(r"^#\s{0,3}([A-Za-z_]{1,20})\s{0,3}=\s{0,3}(.{0,2000})$")
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+# Bytes Windows-1258 uses for Vietnamese letters and tone marks.
+_CP1258_MARKS = set(b"\xcc\xec\xd2\xde\xf2\xe3\xc3\xe2\xc2\xea\xca\xf4\xd4\xf5\xd5\xfd\xdd\xf0\xd0")
+
+
+def _legacy_vietnamese(data: bytes) -> str | None:
+    """Text in Windows-1258 (the old Vietnamese Windows encoding), if the bytes
+    look like it: many of its tone-mark and letter bytes, and it decodes."""
+    high = [b for b in data[:65536] if b >= 0x80]
+    if not high or sum(b in _CP1258_MARKS for b in high) < 0.6 * len(high):
+        return None
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+_HEADER = re.compile(r"^#\s{0,3}([A-Za-z_]{1,20})\s{0,3}=\s{0,3}(.*)$", re.S)
+MAX_HEADER_VALUE = 2000
 _ISO_TS = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _DATELINE = re.compile(
     r"^(?:(?:thứ\s{1,2}\w{1,4}|chủ\s{1,2}nhật)\s{0,2},?\s{0,2})?"
@@ -111,18 +145,21 @@ OUTLETS_BY_DOMAIN = {
 }
 
 
-def _valid_day(y: int, m: int, d: int) -> str | None:
+def _valid_day(y: int, m: int, d: int, today: date | None = None) -> str | None:
     try:
         day = date(y, m, d)
     except ValueError:
         return None
     if not 1900 <= y <= 2100:
         return None
+    if today is not None and (day - today).days > 1:
+        return None
     return day.isoformat()
 
 
-def parse_article(data: bytes, file: str) -> Article:
-    """Parse one article's bytes. Raises BadArticle when it is not an article."""
+def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
+    """Parse one article's bytes. Raises BadArticle when it is not an article.
+    A publication date after `today` (plus a day) is not believed."""
     if len(data) > MAX_BYTES:
         raise BadArticle(f"too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
     text = decode(data)
@@ -138,7 +175,7 @@ def parse_article(data: bytes, file: str) -> Article:
         if in_header:
             m = _HEADER.match(line)
             if m:
-                art.headers[m.group(1).lower()] = m.group(2).strip()
+                art.headers[m.group(1).lower()] = m.group(2)[:MAX_HEADER_VALUE].strip()
                 continue
             in_header = False
         lines.append(line)
@@ -147,7 +184,7 @@ def parse_article(data: bytes, file: str) -> Article:
     if "date" in art.headers:
         value = re.sub(r"\D", "", art.headers["date"])
         if len(value) >= 8:
-            day = _valid_day(int(value[:4]), int(value[4:6]), int(value[6:8]))
+            day = _valid_day(int(value[:4]), int(value[4:6]), int(value[6:8]), today)
             if day:
                 art.published, art.published_precision, art.published_source = day, "day", "header"
     if "title" in art.headers:
@@ -158,13 +195,13 @@ def parse_article(data: bytes, file: str) -> Article:
         if i < 6:
             m = _ISO_TS.match(line)
             if m:
-                day = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                day = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
                 if day and not art.published:
                     art.published, art.published_precision, art.published_source = day, "day", "timestamp"
                 continue
             m = _DATELINE.match(line)
             if m:
-                day = _valid_day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                day = _valid_day(int(m.group("y")), int(m.group("m")), int(m.group("d")), today)
                 if day and not art.published:
                     art.published, art.published_precision, art.published_source = day, "day", "dateline"
                 continue
@@ -209,7 +246,7 @@ def parse_article(data: bytes, file: str) -> Article:
     if not art.published and art.url:
         m = re.search(r"(20\d\d)(\d\d)(\d\d)\d{6,}\.htm", art.url)
         if m:
-            day = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            day = _valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
             if day:
                 art.published, art.published_precision, art.published_source = day, "day", "url"
     if not body:

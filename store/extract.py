@@ -233,7 +233,17 @@ def key_terms(title: str, article: Article) -> list[str]:
     return sorted(set(words))
 
 
+MAX_PARAGRAPH = 20_000  # characters of one paragraph that extraction reads
+MAX_PARAGRAPHS = 3_000
+
+
 def extract(article: Article) -> Facts:
+    """All facts of one article. Cost is bounded per character: extraction
+    reads at most MAX_PARAGRAPHS paragraphs of at most MAX_PARAGRAPH characters."""
+    if len(article.paragraphs) > MAX_PARAGRAPHS or any(len(p) > MAX_PARAGRAPH for p in article.paragraphs):
+        from dataclasses import replace
+
+        article = replace(article, paragraphs=[p[:MAX_PARAGRAPH] for p in article.paragraphs[:MAX_PARAGRAPHS]])
     ref = article.ref_date
     dates = [find_dates(p, ref) for p in article.paragraphs]
     people = collect_people(article.paragraphs)

@@ -42,7 +42,8 @@ class LoadReport:
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]], report: LoadReport) -> Iterator[Path]:
-    """Files under the given paths, in a stable order; hidden files left out."""
+    """Files under the given paths, in a stable order; hidden files left out.
+    Broken links and missing paths are reported, not raised."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -54,66 +55,146 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], report: LoadReport) -> I
         elif p.is_file():
             yield p
         elif p.is_symlink():
-            report.skipped.append((str(p), "broken symbolic link"))
+            report.skipped.append((display(p), "broken symbolic link"))
         else:
-            report.skipped.append((str(p), "no such file or folder"))
+            report.skipped.append((display(p), "no such file or folder"))
 
 
-def _display(path: Path) -> str:
-    return os.fsdecode(bytes(path)).encode("utf-8", "replace").decode("utf-8")
+def display(path: Path | str) -> str:
+    """A path as text that can be printed and stored, whatever its bytes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+@dataclass
+class _Parsed:
+    key: str
+    name: str
+    sha256: str
+    row: dict[str, Any] | None = None
+    facts_json: str | None = None
+    error: str | None = None
+
+
+def _parse_one(job: tuple[str, str, bytes, str | None]) -> _Parsed:
+    """Read one article and extract its facts (runs in a worker process)."""
+    from datetime import date
+
+    key, name, data, today = job
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        article = parse_article(data, name, date.fromisoformat(today) if today else None)
+        facts = extract(article)
+    except BadArticle as exc:
+        return _Parsed(key, name, sha, error=str(exc))
+    except RecursionError:
+        return _Parsed(key, name, sha, error="text too deeply nested to read")
+    row = {
+        "file": article.file,
+        "path": key,
+        "sha256": article.sha256,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "published_precision": article.published_precision,
+        "published_source": article.published_source,
+        "body": article.body,
+        "title_folded": fold(article.title or ""),
+        "body_folded": fold(article.body),
+        "event_id": None,
+    }
+    return _Parsed(key, name, sha, row=row, facts_json=facts_to_json(facts))
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
 
 
 def load_paths(
     db: sqlite_utils.Database,
     paths: Iterable[str | os.PathLike[str]],
     *,
-    progress: Callable[[int, str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    workers: int | None = None,
+    today: str | None = None,
 ) -> LoadReport:
+    """Load every article under `paths`. Unchanged files (same content hash at
+    the same path) are not read again; extraction runs in `workers` processes
+    (default: one per core) and one writer commits each batch in a transaction."""
+    from datetime import date
+
     report = LoadReport()
+    today = today or date.today().isoformat()
+    files = list(iter_files(paths, report))
+    total = len(files)
     known = {r["path"]: (r["id"], r["sha256"]) for r in db.query("select id, path, sha256 from articles")}
-    pending: list[tuple[Path, str, bytes]] = []
-    for i, path in enumerate(iter_files(paths, report)):
-        key = str(path.resolve()) if path.exists() else str(path)
-        name = _display(path)
+    jobs: list[tuple[str, str, bytes, str | None]] = []
+    done = 0
+    for path in files:
+        name = display(path.name)
         try:
+            key = display(path.resolve())
             data = path.read_bytes()
         except OSError as exc:
-            report.skipped.append((name, f"cannot read ({exc.strerror or exc})"))
+            reason = "broken symbolic link" if path.is_symlink() and not path.exists() else None
+            report.skipped.append((display(path), reason or f"cannot read ({exc.strerror or exc})"))
+            done += 1
             continue
-        sha = hashlib.sha256(data).hexdigest()
-        if key in known and known[key][1] == sha:
+        if key in known and known[key][1] == hashlib.sha256(data).hexdigest():
             report.unchanged += 1
-        else:
-            pending.append((path, key, data))
-        if progress:
-            progress(i + 1, name)
-        if len(pending) >= BATCH:
-            _write_batch(db, pending, known, report)
-            pending = []
-    if pending:
-        _write_batch(db, pending, known, report)
+            done += 1
+            if progress:
+                progress(done, total, name)
+            continue
+        jobs.append((key, name, data, today))
+    if progress:
+        progress(done, total, "")
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers > 1 and len(jobs) >= 16:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init) as pool:
+            try:
+                results: Iterable[_Parsed] = pool.map(_parse_one, jobs, chunksize=4)
+                done = _write_all(db, results, known, report, progress, done, total)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    else:
+        done = _write_all(db, map(_parse_one, jobs), known, report, progress, done, total)
     report.events = db.execute("select count(*) from events").fetchone()[0]
     return report
 
 
-def _write_batch(db: sqlite_utils.Database, batch: list[tuple[Path, str, bytes]], known: dict, report: LoadReport) -> None:
-    parsed = []
-    for path, key, data in batch:
-        try:
-            article = parse_article(data, path.name)
-            facts = extract(article)
-        except BadArticle as exc:
-            report.skipped.append((_display(path), str(exc)))
-            continue
-        except RecursionError:
-            report.skipped.append((_display(path), "text too deeply nested to read"))
-            continue
-        parsed.append((path, key, article, facts))
+def _write_all(db, results, known, report, progress, done, total) -> int:  # noqa: ANN001
+    batch: list[_Parsed] = []
+    for parsed in results:
+        batch.append(parsed)
+        done += 1
+        if progress:
+            progress(done, total, parsed.name)
+        if len(batch) >= BATCH:
+            _write_batch(db, batch, known, report)
+            batch = []
+    if batch:
+        _write_batch(db, batch, known, report)
+    return done
+
+
+def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, report: LoadReport) -> None:
     with db.conn:  # one transaction: the batch lands whole or not at all
-        for path, key, article, facts in parsed:
-            dup = db.execute("select path from articles where sha256 = ? and path != ?", [article.sha256, key]).fetchone()
+        for parsed in batch:
+            if parsed.error or parsed.row is None:
+                report.skipped.append((parsed.key, parsed.error or "unreadable"))
+                continue
+            key = parsed.key
+            dup = db.execute("select path from articles where sha256 = ? and path != ?", [parsed.sha256, key]).fetchone()
             if dup:
-                report.skipped.append((_display(path), f"same content as {Path(dup[0]).name}, already loaded"))
+                report.skipped.append((key, f"same content as {Path(dup[0]).name}, already loaded"))
                 continue
             old_event = None
             if key in known:
@@ -124,29 +205,12 @@ def _write_batch(db: sqlite_utils.Database, batch: list[tuple[Path, str, bytes]]
                 report.replaced += 1
             else:
                 report.loaded += 1
-            facts_json = facts_to_json(facts)
-            article_id = db["articles"].insert(
-                {
-                    "file": article.file,
-                    "path": key,
-                    "sha256": article.sha256,
-                    "url": article.url,
-                    "outlet": article.outlet,
-                    "title": article.title,
-                    "published": article.published,
-                    "published_precision": article.published_precision,
-                    "published_source": article.published_source,
-                    "body": article.body,
-                    "title_folded": fold(article.title or ""),
-                    "body_folded": fold(article.body),
-                    "facts": facts_json,
-                    "event_id": None,
-                }
-            ).last_pk
-            known[key] = (article_id, article.sha256)
-            event_id = _find_event(db, json.loads(facts_json))
+            facts = json.loads(parsed.facts_json or "{}")
+            article_id = db["articles"].insert({**parsed.row, "facts": parsed.facts_json}).last_pk
+            known[key] = (article_id, parsed.sha256)
+            event_id = _find_event(db, facts)
             if event_id is None:
-                event_id = db["events"].insert({"title": facts.title, "kind": facts.kind}).last_pk
+                event_id = db["events"].insert({"title": facts.get("title"), "kind": facts.get("kind")}).last_pk
             db["event_sources"].insert({"event_id": event_id, "article_id": article_id}, ignore=True)
             db.execute("update articles set event_id = ? where id = ?", [event_id, article_id])
             rebuild_event(db, event_id)

@@ -72,7 +72,7 @@ class _Resolver:
     def subject_before(self, text: str, verb_start: int) -> Person | None:
         """The speaker named just before a verb of saying, with an optional
         role in apposition and adverbs between (`ông Hà - Phó Chủ tịch - cũng cho biết`)."""
-        head = text[:verb_start]
+        head = text[max(0, verb_start - 300) : verb_start]
         for span in reversed(find_names(head)):
             if _GAP_OK.match(head[span.end :]):
                 return self.people.add(span.name, None)

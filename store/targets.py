@@ -129,8 +129,9 @@ def find_targets(
         if pi in skip:
             continue
         date_spans = [(d.start, d.end) for d in dates_by_par[pi]]
-        for si, (s0, s1) in enumerate(split_sentences(par)):
+        for s0, s1 in split_sentences(par):
             sentence = par[s0:s1]
+            year = _year_for(sentence, dates_by_par[pi], s0, s1)
             has_cue = bool(_TARGET.search(sentence))
             inherits = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))
             found_here = []
@@ -138,7 +139,7 @@ def find_targets(
                 a, b = s0 + m.start(), s0 + m.end()
                 if any(x <= a < y or x < b <= y for x, y in date_spans):
                     continue
-                before = sentence[: m.start()]
+                before = sentence[max(0, m.start() - 160) : m.start()]
                 if _label_before(before):
                     continue
                 # `1-4 ca`, `từ 500 đến 1.000 người`: the first number of a range waits for the second.
@@ -170,7 +171,7 @@ def find_targets(
                         value=value,
                         unit=unit_text,
                         comparator=_comparator(before),
-                        year=_year_for(sentence, dates_by_par[pi], s0, s1),
+                        year=year,
                         kind=kind,
                         paragraph=pi,
                         offset=a,

@@ -47,7 +47,7 @@ def test_nfd_and_entities_normalised():
 
 @pytest.mark.parametrize(
     "data, reason",
-    [(b"", "empty"), (b"   \n\n", "empty"), (b"%PDF-1.4 ...", "PDF"), (b"\xff\xd8\xff\x00\x00\x00\x00\x00\x00", "binary"), (b"Ng\xe0y 26/3 \xff\xfe", "not UTF-8")],
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"%PDF-1.4 ...", "PDF"), (b"\xff\xd8\xff\x00\x00\x00\x00\x00\x00", "JPEG"), (b"ab\x00\x00\x00\x00\x00\x00\x00\x00", "binary"), (b"Ng\xe0y 26/3 \xff\xfe", "not UTF-8")],
 )
 def test_bad_files_named(data, reason):
     with pytest.raises(BadArticle, match=reason):

@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary and problems")
+    p.add_argument("-j", "--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
     _db_arg(p)
 
     p = sub.add_parser("events", help="list events", description="List events in timeline order.")
@@ -131,21 +132,47 @@ class _UsageError(Exception):
     pass
 
 
+class _Progress:
+    """A one-line progress bar on standard error: count, rate and ETA."""
+
+    def __init__(self, enabled: bool) -> None:
+        import time
+
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.clock = time.monotonic
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if not self.enabled:
+            return
+        now = self.clock()
+        if now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-6)
+        rate = done / elapsed
+        eta = (total - done) / rate if rate > 0 else 0
+        width = 24
+        filled = int(width * done / total) if total else width
+        bar = "█" * filled + "░" * (width - filled)
+        line = f"{bar} {done}/{total} · {rate:.0f}/s · ETA {int(eta) // 60}:{int(eta) % 60:02d} · {name[-30:]}"
+        print(f"\r\x1b[K{line}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     from store.load import load_paths
 
     db, path = _open(args)
-    show = sys.stderr.isatty() and not args.quiet
-    state = {"n": 0}
-
-    def progress(n: int, name: str) -> None:
-        state["n"] = n
-        if show:
-            print(f"\r\x1b[Kreading {n}: {name[-60:]}", end="", file=sys.stderr, flush=True)
-
-    report = load_paths(db, args.paths, progress=progress)
-    if show:
-        print("\r\x1b[K", end="", file=sys.stderr)
+    progress = _Progress(sys.stderr.isatty() and not args.quiet)
+    try:
+        report = load_paths(db, args.paths, progress=progress, workers=args.workers)
+    finally:
+        progress.close()
     for name, reason in report.skipped:
         print(f"skipped {name}: {reason}", file=sys.stderr)
     print(f"{report.summary()} ({path})")
