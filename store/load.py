@@ -206,12 +206,17 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
             else:
                 report.loaded += 1
             facts = json.loads(parsed.facts_json or "{}")
-            article_id = db["articles"].insert({**parsed.row, "facts": parsed.facts_json}).last_pk
+            row = {**parsed.row, "facts": parsed.facts_json}
+            article_id = db.conn.execute(
+                f"insert into articles ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
+            ).lastrowid
             known[key] = (article_id, parsed.sha256)
             event_id = _find_event(db, facts)
             if event_id is None:
-                event_id = db["events"].insert({"title": facts.get("title"), "kind": facts.get("kind")}).last_pk
-            db["event_sources"].insert({"event_id": event_id, "article_id": article_id}, ignore=True)
+                event_id = db.conn.execute(
+                    "insert into events (title, kind) values (?, ?)", [facts.get("title"), facts.get("kind")]
+                ).lastrowid
+            db.conn.execute("insert or ignore into event_sources (event_id, article_id) values (?, ?)", [event_id, article_id])
             db.execute("update articles set event_id = ? where id = ?", [event_id, article_id])
             rebuild_event(db, event_id)
             if old_event is not None and old_event != event_id:
@@ -352,70 +357,47 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
                 continue
             position += 1
             kept.append({**q, "article_id": m["id"], "sources": {m["id"]}, "position": position})
+    conn = db.conn
     for k in kept:
         person_id = _person(db, k["speaker"], k.get("role"))
-        qid = db["quotes"].insert(
-            {
-                "event_id": event_id,
-                "article_id": k["article_id"],
-                "person_id": person_id,
-                "speaker": k["speaker"],
-                "role": k.get("role"),
-                "text": k["text"],
-                "text_folded": fold(k["text"]),
-                "direct": int(bool(k["direct"])),
-                "position": k["position"],
-            }
-        ).last_pk
-        db["quote_sources"].insert_all(
-            ({"quote_id": qid, "article_id": a} for a in sorted(k["sources"])), ignore=True
+        qid = conn.execute(
+            "insert into quotes (event_id, article_id, person_id, speaker, role, text, text_folded, direct, position)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [event_id, k["article_id"], person_id, k["speaker"], k.get("role"), k["text"], fold(k["text"]),
+             int(bool(k["direct"])), k["position"]],
+        ).lastrowid
+        conn.executemany(
+            "insert or ignore into quote_sources (quote_id, article_id) values (?, ?)",
+            [(qid, a) for a in sorted(k["sources"])],
         )
     seen_targets: set[tuple] = set()
     target_rows = []
     for m, f in zip(members, facts, strict=True):
         for t in f.get("targets", []):
-            key = (t["value"], (t["unit"] or "").split(" ")[:1] and fold_key(t["unit"] or ""), t["kind"])
+            key = (t["value"], fold_key(t["unit"] or ""), t["kind"])
             if key in seen_targets:
                 continue
             seen_targets.add(key)
             target_rows.append(
-                {
-                    "event_id": event_id,
-                    "article_id": m["id"],
-                    "text": t["text"],
-                    "subject": t.get("subject"),
-                    "value": t["value"],
-                    "unit": t["unit"],
-                    "comparator": t.get("comparator"),
-                    "year": t.get("year"),
-                    "kind": t["kind"],
-                    "position": len(target_rows),
-                }
+                (event_id, m["id"], t["text"], t.get("subject"), t["value"], t["unit"], t.get("comparator"),
+                 t.get("year"), t["kind"], len(target_rows))
             )
-    if target_rows:
-        db["targets"].insert_all(target_rows)
-    db["events"].update(
-        event_id,
-        {
-            "title": title,
-            "title_folded": fold(title),
-            "kind": kind,
-            "date_start": start,
-            "date_end": end,
-            "precision": precision or "unknown",
-            "date_sort": date_sort,
-            "year": int(start[:4]) if start else None,
-            "provinces": json.dumps(names, ensure_ascii=False),
-            "provinces_new": json.dumps(new_names, ensure_ascii=False),
-            "terms": json.dumps(terms, ensure_ascii=False),
-            "n_quotes": len(kept),
-            "n_targets": len(target_rows),
-            "n_sources": len(members),
-        },
+    conn.executemany(
+        "insert into targets (event_id, article_id, text, subject, value, unit, comparator, year, kind, position)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        target_rows,
     )
-    db["event_provinces"].insert_all(
-        ({"event_id": event_id, "province": c, "date_sort": date_sort} for c in codes if c in provinces),
-        ignore=True,
+    conn.execute(
+        "update events set title = ?, title_folded = ?, kind = ?, date_start = ?, date_end = ?, precision = ?,"
+        " date_sort = ?, year = ?, provinces = ?, provinces_new = ?, terms = ?, n_quotes = ?, n_targets = ?,"
+        " n_sources = ? where id = ?",
+        [title, fold(title), kind, start, end, precision or "unknown", date_sort, int(start[:4]) if start else None,
+         json.dumps(names, ensure_ascii=False), json.dumps(new_names, ensure_ascii=False),
+         json.dumps(terms, ensure_ascii=False), len(kept), len(target_rows), len(members), event_id],
+    )
+    conn.executemany(
+        "insert or ignore into event_provinces (event_id, province, date_sort) values (?, ?, ?)",
+        [(event_id, c, date_sort) for c in codes if c in provinces],
     )
 
 
@@ -427,6 +409,8 @@ def _person(db: sqlite_utils.Database, name: str, role: str | None) -> int:
             db.execute("update people set role = ? where id = ?", [role, row[0]])
         return row[0]
     try:
-        return db["people"].insert({"name": name, "role": role, "name_folded": folded}).last_pk
+        return db.conn.execute(
+            "insert into people (name, role, name_folded) values (?, ?, ?)", [name, role, folded]
+        ).lastrowid
     except sqlite3.IntegrityError:
         return db.execute("select id from people where name_folded = ?", [folded]).fetchone()[0]

@@ -109,10 +109,13 @@ def find_mentions(text: str) -> list[Mention]:
     `hòa bình` the word is not `Hòa Bình` the province)."""
     index = _alias_index()
     words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    folded = [fold(w[2]) for w in words]
+    folded = [fold(w[2]) if _capitalised(w[2]) else "" for w in words]
     out: list[Mention] = []
     i = 0
     while i < len(words):
+        if not folded[i]:
+            i += 1
+            continue
         hit = None
         for tokens, prov in index.get(folded[i], ()):
             n = len(tokens)

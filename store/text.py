@@ -30,11 +30,29 @@ def clean_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+def _build_fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and base.isascii():
+            table[cp] = base.lower()
+    for cp in range(0x0300, 0x0370):  # stray combining marks (decomposed input)
+        table[cp] = None
+    return table
+
+
+_FAST_FOLD = _build_fold_table()
+
+
 def fold(text: str) -> str:
     """Lower case, without diacritics (`đ` → `d` too): `Đắk Lắk` → `dak lak`."""
-    text = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.casefold()
+    out = text.translate(_FAST_FOLD).casefold()
+    if out.isascii():
+        return out
+    # rarer letters: the slow, complete way
+    out = unicodedata.normalize("NFD", out.translate(_FOLD_TABLE))
+    return "".join(c for c in out if not unicodedata.combining(c))
 
 
 _WORD = re.compile(r"\w+")
