@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 SCHEMA_VERSION = 1
+BUSY_MS = 30_000  # how long a writer waits for another before giving up
 
 
 class StoreError(Exception):
@@ -44,13 +45,21 @@ def connect(path: str | os.PathLike[str] | None = None, *, create: bool = True) 
         except OSError as exc:
             raise StoreError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
         try:
-            conn = sqlite3.connect(str(p), timeout=30, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 30000")
+            conn = sqlite3.connect(str(p), timeout=BUSY_MS / 1000, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_MS)}")
         except sqlite3.Error as exc:
             raise StoreError(f"{p}: cannot open the database ({exc})") from None
         db = sqlite_utils.Database(conn)
     try:
         migrate(db)
+    except StoreError as exc:
+        raise StoreError(f"{path}: {exc}") from None
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc):
+            raise StoreError(f"{path}: the database is read-only and needs upgrading; use a copy you can write") from None
+        if "locked" in str(exc):
+            raise StoreError(f"{path}: the database is busy (another sukien is writing to it); try again") from None
+        raise StoreError(f"{path}: not a usable sukien database ({exc})") from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable sukien database ({exc})") from None
     return db
@@ -72,6 +81,8 @@ def migrate(db: sqlite_utils.Database) -> None:
         )
     if version == SCHEMA_VERSION:
         return
+    if version == 0 and [t for t in db.table_names() if not t.startswith("sqlite_")]:
+        raise StoreError("an SQLite database, but not sukien's (it has other tables); choose another --db PATH")
     if db.memory is False and not getattr(db, "_wal_set", False):
         try:
             db.enable_wal()

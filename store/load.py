@@ -137,8 +137,18 @@ def load_paths(
         try:
             key = display(path.resolve())
             data = path.read_bytes()
+        except RuntimeError:  # pathlib's word for a loop of symbolic links
+            report.skipped.append((display(path), "a loop of symbolic links"))
+            done += 1
+            continue
         except OSError as exc:
-            reason = "broken symbolic link" if path.is_symlink() and not path.exists() else None
+            try:
+                broken = path.is_symlink() and not path.exists()
+            except OSError:
+                broken = False
+            reason = "broken symbolic link" if broken else None
+            if exc.errno == 40:
+                reason = "a loop of symbolic links"
             report.skipped.append((display(path), reason or f"cannot read ({exc.strerror or exc})"))
             done += 1
             continue

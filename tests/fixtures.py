@@ -19,13 +19,13 @@ from store.provinces import resolve
 from store.text import fold
 
 
-def _article(id: int, file: str, *, url: str | None, outlet: str | None, title: str, published: str | None,
+def _article(ident: int, file: str, *, url: str | None, outlet: str | None, title: str, published: str | None,
              body: str, event_id: int) -> dict[str, Any]:  # fmt: skip
     return {
-        "id": id,
+        "id": ident,
         "file": file,
         "path": f"seeds/{file}",
-        "sha256": f"{id:064x}",
+        "sha256": f"{ident:064x}",
         "url": url,
         "outlet": outlet,
         "title": title,
@@ -40,10 +40,10 @@ def _article(id: int, file: str, *, url: str | None, outlet: str | None, title: 
     }
 
 
-def _event(id: int, title: str, kind: str, start: str, end: str | None, precision: str, provinces: list[str],
+def _event(ident: int, title: str, kind: str, start: str, end: str | None, precision: str, provinces: list[str],
            n_quotes: int, n_targets: int, n_sources: int) -> dict[str, Any]:  # fmt: skip
     return {
-        "id": id,
+        "id": ident,
         "title": title,
         "title_folded": fold(title),
         "kind": kind,
@@ -126,8 +126,8 @@ def make_fixture_db(path: str | Path) -> Path:
             title="Chuyển đổi số để làm việc cũ tốt hơn, làm việc mới mà trước đây chưa thể",
             published="2021-03-26",
             body=(
-                "Ngày 26/3, UBND tỉnh Đắk Lắk tổ chức Hội thảo \"Chuyển đổi số - Xu thế tất yếu của sự phát "
-                "triển\" với sự tham dự của trên 500 đại biểu.\n"
+                'Ngày 26/3, UBND tỉnh Đắk Lắk tổ chức Hội thảo "Chuyển đổi số - Xu thế tất yếu của sự phát '
+                'triển" với sự tham dự của trên 500 đại biểu.\n'
                 f"Báo cáo tại Hội thảo, ông {HA} - {HA_ROLE} cho biết, mục tiêu về chính quyền số của tỉnh "
                 "Đắk Lắk là 100% dịch vụ công trực tuyến mức độ 4."
             ),
@@ -142,9 +142,9 @@ def make_fixture_db(path: str | Path) -> Path:
             published="2021-03-26",
             body=(
                 "Ngày 26-3, UBND tỉnh Đắk Lắk phối hợp với Công ty CP CN Sao Bắc Đẩu tổ chức Hội thảo "
-                "\"Chuyển đổi số - Xu thế tất yếu của sự phát triển\".\n"
-                f"Phát biểu tại hội thảo, {DUNG_ROLE} {DUNG} cho biết: \"Chúng ta đang sống trong một giai đoạn "
-                "đặc biệt\"."
+                '"Chuyển đổi số - Xu thế tất yếu của sự phát triển".\n'
+                f'Phát biểu tại hội thảo, {DUNG_ROLE} {DUNG} cho biết: "Chúng ta đang sống trong một giai đoạn '
+                'đặc biệt".'
             ),
             event_id=1,
         ),
@@ -190,43 +190,175 @@ def make_fixture_db(path: str | Path) -> Path:
         ),
     ]
     events = [
-        _event(1, "Chuyển đổi số - Xu thế tất yếu của sự phát triển", "workshop", "2021-03-26", None, "day",
-               ["Đắk Lắk"], 3, 4, 2),  # fmt: skip
-        _event(2, "Tuần lễ Chuyển đổi số – Huế 2021", "week", "2021-04-27", "2021-04-30", "range",
-               ["Thừa Thiên Huế"], 2, 1, 1),  # fmt: skip
-        _event(3, "Hội nghị hưởng ứng Ngày Chuyển đổi số: Đắk Lắk hướng tới công dân số", "conference",
-               "2022-10-07", None, "day", ["Đắk Lắk"], 0, 1, 1),  # fmt: skip
-        _event(4, "Phỏng vấn ông Nguyễn Tuấn Hà về xây dựng chính quyền số", "interview", "2024", None,
-               "approximate", ["Đắk Lắk"], 2, 2, 1),  # fmt: skip
+        _event(
+            1,
+            "Chuyển đổi số - Xu thế tất yếu của sự phát triển",
+            "workshop",
+            "2021-03-26",
+            None,
+            "day",
+            ["Đắk Lắk"],
+            3,
+            4,
+            2,
+        ),  # fmt: skip
+        _event(
+            2,
+            "Tuần lễ Chuyển đổi số – Huế 2021",
+            "week",
+            "2021-04-27",
+            "2021-04-30",
+            "range",
+            ["Thừa Thiên Huế"],
+            2,
+            1,
+            1,
+        ),  # fmt: skip
+        _event(
+            3,
+            "Hội nghị hưởng ứng Ngày Chuyển đổi số: Đắk Lắk hướng tới công dân số",
+            "conference",
+            "2022-10-07",
+            None,
+            "day",
+            ["Đắk Lắk"],
+            0,
+            1,
+            1,
+        ),  # fmt: skip
+        _event(
+            4,
+            "Phỏng vấn ông Nguyễn Tuấn Hà về xây dựng chính quyền số",
+            "interview",
+            "2024",
+            None,
+            "approximate",
+            ["Đắk Lắk"],
+            2,
+            2,
+            1,
+        ),  # fmt: skip
     ]
     sources = [(1, 1), (1, 2), (2, 3), (3, 4), (4, 5)]
     quotes = [
-        (1, 1, 2, DUNG, DUNG_ROLE, "Chúng ta đang sống trong một giai đoạn đặc biệt, khi nhiều thành tựu công "
-         "nghệ xuất hiện cùng lúc.", True),  # fmt: skip
-        (2, 1, 2, DUNG, DUNG_ROLE, "Chuyển đổi số là một hành trình dài, vì vậy chúng ta phải đi cùng nhau thì "
-         "mới có thể đi được xa.", True),  # fmt: skip
-        (3, 1, 1, HA, HA_ROLE, "mục tiêu về chính quyền số của tỉnh Đắk Lắk là 100% dịch vụ công trực tuyến mức "
-         "độ 4", False),  # fmt: skip
-        (4, 2, 3, "Lê Trường Lưu", "Bí thư Tỉnh ủy Thừa Thiên Huế", "Tuần lễ Chuyển đổi số – Huế 2021 chính là "
-         "sự đổi mới, sáng tạo trong thực hiện Chương trình chuyển đổi số quốc gia", False),  # fmt: skip
-        (5, 2, 3, None, None, "Thừa Thiên Huế không phải là tỉnh đầu tiên trên cả nước lựa chọn và công bố ngày "
-         "chuyển đổi số, nhưng là địa phương đầu tiên tổ chức sự kiện Tuần lễ về chuyển đổi số", True),  # fmt: skip
-        (6, 4, 5, HA, HA_ROLE, "Thực hiện mục tiêu xây dựng chính quyền số, đẩy mạnh ứng dụng công nghệ số trong "
-         "mọi hoạt động sản xuất, kinh doanh, dịch vụ", True),  # fmt: skip
-        (7, 4, 5, HA, HA_ROLE, "Đắk Lắk đang triển khai chiến lược để tăng cường hiệu quả hoạt động của các cơ "
-         "quan Nhà nước", True),  # fmt: skip
+        (
+            1,
+            1,
+            2,
+            DUNG,
+            DUNG_ROLE,
+            "Chúng ta đang sống trong một giai đoạn đặc biệt, khi nhiều thành tựu công nghệ xuất hiện cùng lúc.",
+            True,
+        ),  # fmt: skip
+        (
+            2,
+            1,
+            2,
+            DUNG,
+            DUNG_ROLE,
+            "Chuyển đổi số là một hành trình dài, vì vậy chúng ta phải đi cùng nhau thì mới có thể đi được xa.",
+            True,
+        ),  # fmt: skip
+        (
+            3,
+            1,
+            1,
+            HA,
+            HA_ROLE,
+            "mục tiêu về chính quyền số của tỉnh Đắk Lắk là 100% dịch vụ công trực tuyến mức độ 4",
+            False,
+        ),  # fmt: skip
+        (
+            4,
+            2,
+            3,
+            "Lê Trường Lưu",
+            "Bí thư Tỉnh ủy Thừa Thiên Huế",
+            "Tuần lễ Chuyển đổi số – Huế 2021 chính là "
+            "sự đổi mới, sáng tạo trong thực hiện Chương trình chuyển đổi số quốc gia",
+            False,
+        ),  # fmt: skip
+        (
+            5,
+            2,
+            3,
+            None,
+            None,
+            "Thừa Thiên Huế không phải là tỉnh đầu tiên trên cả nước lựa chọn và công bố ngày "
+            "chuyển đổi số, nhưng là địa phương đầu tiên tổ chức sự kiện Tuần lễ về chuyển đổi số",
+            True,
+        ),  # fmt: skip
+        (
+            6,
+            4,
+            5,
+            HA,
+            HA_ROLE,
+            "Thực hiện mục tiêu xây dựng chính quyền số, đẩy mạnh ứng dụng công nghệ số trong "
+            "mọi hoạt động sản xuất, kinh doanh, dịch vụ",
+            True,
+        ),  # fmt: skip
+        (
+            7,
+            4,
+            5,
+            HA,
+            HA_ROLE,
+            "Đắk Lắk đang triển khai chiến lược để tăng cường hiệu quả hoạt động của các cơ quan Nhà nước",
+            True,
+        ),  # fmt: skip
     ]
     targets = [
-        (1, 1, 1, "100% dịch vụ công trực tuyến mức độ 4", "dịch vụ công trực tuyến mức độ 4", 100.0, "%",
-         None, 2025, "target"),  # fmt: skip
-        (2, 1, 1, "từ 90% trở lên hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng",
-         "hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng", 90.0, "%", ">=", 2025, "target"),  # fmt: skip
+        (
+            1,
+            1,
+            1,
+            "100% dịch vụ công trực tuyến mức độ 4",
+            "dịch vụ công trực tuyến mức độ 4",
+            100.0,
+            "%",
+            None,
+            2025,
+            "target",
+        ),  # fmt: skip
+        (
+            2,
+            1,
+            1,
+            "từ 90% trở lên hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng",
+            "hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng",
+            90.0,
+            "%",
+            ">=",
+            2025,
+            "target",
+        ),  # fmt: skip
         (3, 1, 1, "kinh tế số chiếm 20% GRDP", "kinh tế số trong GRDP", 20.0, "%", None, 2025, "target"),
         (4, 1, 1, "trên 500 đại biểu", "đại biểu tham dự", 500.0, "đại biểu", ">", 2021, "figure"),
-        (5, 2, 3, "đại diện lãnh đạo 36 tỉnh, thành", "tỉnh, thành tham dự", 36.0, "tỉnh, thành", None, 2021,
-         "figure"),  # fmt: skip
-        (6, 3, 4, "80% người dân trưởng thành có điện thoại thông minh", "người dân có điện thoại thông minh",
-         80.0, "%", None, 2025, "target"),  # fmt: skip
+        (
+            5,
+            2,
+            3,
+            "đại diện lãnh đạo 36 tỉnh, thành",
+            "tỉnh, thành tham dự",
+            36.0,
+            "tỉnh, thành",
+            None,
+            2021,
+            "figure",
+        ),  # fmt: skip
+        (
+            6,
+            3,
+            4,
+            "80% người dân trưởng thành có điện thoại thông minh",
+            "người dân có điện thoại thông minh",
+            80.0,
+            "%",
+            None,
+            2025,
+            "target",
+        ),  # fmt: skip
         (7, 4, 5, "kinh tế số chiếm 20% GRDP", "kinh tế số trong GRDP", 20.0, "%", None, 2025, "target"),
         (8, 4, 5, "100% xã có cáp quang", "xã có cáp quang", 100.0, "%", None, 2025, "target"),
     ]
@@ -242,8 +374,16 @@ def make_hostile_db(path: str | Path) -> Path:
     """One event whose title, quote, speaker, target and body try markup and escape codes."""
     body = "Dòng 1 \x1b[2J [bold]đậm[/bold]\n[link=file:///etc/passwd]passwd[/link] \x1b]0;title\x07 kết thúc"
     articles = [
-        _article(1, "evil.txt", url="https://example.com/[bold]x[/]", outlet="[red]Báo[/red]", title=HOSTILE_TITLE,
-                 published="2023-05-01", body=body, event_id=1),  # fmt: skip
+        _article(
+            1,
+            "evil.txt",
+            url="https://example.com/[bold]x[/]",
+            outlet="[red]Báo[/red]",
+            title=HOSTILE_TITLE,
+            published="2023-05-01",
+            body=body,
+            event_id=1,
+        ),  # fmt: skip
     ]
     events = [_event(1, HOSTILE_TITLE, "workshop", "2023-05-01", None, "day", ["Đắk Lắk"], 1, 1, 1)]
     quotes = [(1, 1, 1, HOSTILE_SPEAKER, "[b]Chủ tịch[/b]", HOSTILE_QUOTE, True)]
@@ -273,8 +413,23 @@ def make_big_db(path: str | Path, n: int = 20_000, *, seed: int = 7) -> Path:
         kind = ("workshop", "conference", "forum", "meeting")[i % 4]
         title = f"Sự kiện số {i}: hội thảo chuyển đổi số"
         events.append(
-            (i, title, fold(title), kind, date, date, "day", date, year,
-             json.dumps([province], ensure_ascii=False), "[]", "", i % 4, i % 3, 1)  # fmt: skip
+            (
+                i,
+                title,
+                fold(title),
+                kind,
+                date,
+                date,
+                "day",
+                date,
+                year,
+                json.dumps([province], ensure_ascii=False),
+                "[]",
+                "",
+                i % 4,
+                i % 3,
+                1,
+            )  # fmt: skip
         )
         links.append((i, codes[province], date))
     db = connect(path)

@@ -20,12 +20,13 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.markup import escape
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 
 from store.db import StoreError, connect
 from store.query import KINDS, Filter, counts_by_year, provinces_present
+from store.text import fold
 
 from .screens.event import EventScreen
 from .screens.help import HelpScreen, key_sections
@@ -33,6 +34,16 @@ from .screens.timeline import TimelineScreen
 from .widgets.timeline import Timeline
 
 DIGEST_NAME = "digest.md"
+
+
+def fold_chars(text: str) -> str:
+    """`text` lower case without diacritics, one character for one (so match
+    offsets in the folded text are offsets in `text`): `Huế` → `hue`."""
+    return "".join((fold(c) or c)[:1] for c in text)
+
+
+def _events(n: int) -> str:
+    return f"{n:,} event{'' if n == 1 else 's'}"
 
 
 def _palette_data(db_path: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -67,15 +78,11 @@ class SukienCommands(Provider):
             ("Show the keys", app.action_help, "List every key"),
         ]
         for name, n in self._provinces:
-            commands.append(
-                (f"Province: {escape(name)}", partial(app.narrow, province=name), f"{n:,} events in {name}")
-            )
+            commands.append((f"Province: {name}", partial(app.narrow, province=name), f"{_events(n)} in {name}"))
         for kind in KINDS:
             commands.append((f"Kind: {kind}", partial(app.narrow, kind=kind), f"Only {kind} events"))
         for year, n in self._years:
-            commands.append(
-                (f"Year: {year}", partial(app.narrow, since=year, until=year), f"{n:,} events in {year}")
-            )
+            commands.append((f"Year: {year}", partial(app.narrow, since=year, until=year), f"{_events(n)} in {year}"))
         return commands
 
     async def discover(self) -> Hits:
@@ -83,11 +90,15 @@ class SukienCommands(Provider):
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        """Fuzzy, and diacritics optional: `hue` finds `Province: Thừa Thiên Huế`."""
+        matcher = self.matcher(fold_chars(query))
         for name, callback, help_text in self._commands():
-            score = matcher.match(name)
+            score, offsets = matcher.fuzzy_search.match(matcher.query, fold_chars(name))
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                shown = Content(name)  # plain text, never markup
+                for offset in offsets:
+                    shown = shown.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, shown, callback, text=name, help=help_text)
 
 
 class SukienApp(App[None]):

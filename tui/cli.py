@@ -254,6 +254,20 @@ def cmd_app(args: argparse.Namespace) -> int:
 COMMANDS = {"load": cmd_load, "events": cmd_events, "digest": cmd_digest, "facts": cmd_facts, "app": cmd_app}
 
 
+def _sqlite_message(exc: sqlite3.Error, db: str | None) -> str:
+    from store.db import default_db_path
+
+    where = db or str(default_db_path())
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"{where}: the database is busy (another sukien is writing to it); try again when it has finished"
+    if "readonly" in text or "read-only" in text:
+        return f"{where}: the database is read-only; use a copy you can write, or --db PATH"
+    if "malformed" in text or "not a database" in text:
+        return f"{where}: the database is damaged ({text}); load your articles into a new one with --db PATH"
+    return f"{where}: database error: {text}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -267,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         return _fail(str(exc))
     except sqlite3.Error as exc:
-        return _fail(f"database error: {exc}")
+        return _fail(_sqlite_message(exc, getattr(args, "db", None)))
     except OSError as exc:
         return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     except KeyboardInterrupt:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from conftest import SIZE, settle
 from textual.widgets import Input, Static
+from tui_helpers import SIZE, settle
 
 from store.query import Filter
 from tui.screens import EventScreen, ProvinceScreen, TimelineScreen

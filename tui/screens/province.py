@@ -53,9 +53,7 @@ class ProvinceScreen(ModalScreen[str | None]):
             yield Static("Province", id="province-title")
             yield Input(placeholder="Huế, dak lak, TP.HCM… (empty: all provinces)", id="province-input")
             yield OptionList(id="province-list")
-            yield Static(
-                Text("Enter chooses · empty shows all provinces · Esc cancels", end=""), id="province-help"
-            )
+            yield Static(Text("Enter chooses · empty shows all provinces · Esc cancels", end=""), id="province-help")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).can_focus = False

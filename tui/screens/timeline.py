@@ -69,6 +69,7 @@ class TimelineScreen(Screen[None]):
         super().__init__()
         self.db_path = db_path
         self._initial_filter = flt or Filter()
+        self._total = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,6 +86,9 @@ class TimelineScreen(Screen[None]):
                 Text(f"{QUOTE_MARK} quotes  {TARGET_MARK} targets  {SOURCE_MARK} sources", end=""), id="legend"
             )
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#status", Static).update(Text("Loading…", style="dim"))
 
     @property
     def timeline(self) -> Timeline:
@@ -121,7 +125,7 @@ class TimelineScreen(Screen[None]):
     def _highlighted(self, message: Timeline.EventHighlighted) -> None:
         timeline = self.timeline
         if timeline.count is not None:
-            self._status(timeline._view_filter, timeline.count, None, message.index)
+            self._status(timeline.view_filter, timeline.count, None, message.index)
 
     @on(Timeline.EventSelected)
     def _selected(self, message: Timeline.EventSelected) -> None:
@@ -134,11 +138,10 @@ class TimelineScreen(Screen[None]):
     def _status(self, flt: Filter, count: int, total: int | None, index: int | None) -> None:
         if total is not None:
             self._total = total
-        total = getattr(self, "_total", count)
         status = plain(flt.describe(), style="bold")
         status.append(f" · {count:,} event{'s' if count != 1 else ''}")
         if flt != Filter():
-            status.append(f" of {total:,}")
+            status.append(f" of {self._total:,}")
         if index is not None and count:
             status.append(f" · {index + 1:,}/{count:,}", style="dim")
         self.query_one("#status", Static).update(status)

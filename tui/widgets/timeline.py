@@ -335,6 +335,11 @@ class Timeline(ScrollView, can_focus=True):
         return prev.year != row.year
 
     @property
+    def view_filter(self) -> Filter:
+        """The filter of the rows on show (`filter` until a new one has loaded)."""
+        return self._view_filter
+
+    @property
     def current_row(self) -> EventRow | None:
         """The highlighted event, if it is loaded."""
         if not self.count:

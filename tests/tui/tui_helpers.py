@@ -1,0 +1,21 @@
+"""Helpers for the Pilot tests."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+SIZE = (120, 40)
+
+
+async def settle(pilot: Pilot, rounds: int = 50) -> None:
+    """Wait for the app's workers, then for the messages they posted, until
+    nothing more is started."""
+    app = pilot.app
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running or worker.state.name == "PENDING" for worker in app.workers):
+            await pilot.pause()
+            if not any(worker.is_running or worker.state.name == "PENDING" for worker in app.workers):
+                return
+    raise AssertionError("the app did not settle")
