@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .article import Article
@@ -15,7 +15,7 @@ from .people import collect_people
 from .provinces import Province, find_mentions
 from .quotes import QuoteFact, find_quotes
 from .targets import TargetFact, find_targets
-from .text import fold, fold_words
+from .text import deglue, fold, fold_words
 
 
 @dataclass
@@ -241,13 +241,15 @@ def extract(article: Article) -> Facts:
     """All facts of one article. Cost is bounded per character: extraction
     reads at most MAX_PARAGRAPHS paragraphs of at most MAX_PARAGRAPH characters."""
     if len(article.paragraphs) > MAX_PARAGRAPHS or any(len(p) > MAX_PARAGRAPH for p in article.paragraphs):
-        from dataclasses import replace
-
         article = replace(article, paragraphs=[p[:MAX_PARAGRAPH] for p in article.paragraphs[:MAX_PARAGRAPHS]])
     ref = article.ref_date
+    # Words glued by lost markup are split for matching (`Ninhtổ chức`, `5.800tỷđồng`);
+    # quotes keep the text exactly as written.
+    quoted = article
+    article = replace(article, paragraphs=[deglue(p) for p in article.paragraphs], title=deglue(article.title or "") or None)
     dates = [find_dates(p, ref) for p in article.paragraphs]
-    people = collect_people(article.paragraphs)
-    quotes = find_quotes(article.paragraphs, people, article.captions)
+    people = collect_people(quoted.paragraphs)
+    quotes = find_quotes(quoted.paragraphs, people, quoted.captions)
     qa = sum(1 for q in quotes if q.qa)
     is_interview = qa >= 2
     d, pi = event_date(article, dates, is_interview)

@@ -66,3 +66,39 @@ def fold_words(text: str) -> list[str]:
 def fold_key(text: str) -> str:
     """A folded key with single spaces and no punctuation: `TP. Hồ Chí Minh` → `tp ho chi minh`."""
     return " ".join(fold_words(text))
+
+
+# Words glued together where markup was stripped (`UBNDtỉnh`, `Ninhtổ`,
+# `5.800tỷđồng`): split into Vietnamese syllables for matching. The body text
+# itself is kept as written.
+_VOWELS = "aăâeêioôơuưy" + "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_MARKED = set("đăâêôơư" + _VOWELS[12:])
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[" + _VOWELS + r"]{1,3}(?:ch|nh|ng|[cmnpt])?"
+)
+_GLUED = re.compile(r"[^\W\d_]{4,}|\d(?=[^\W\d_])")
+_CAPS_THEN_LOWER = re.compile(r"(?<=[A-ZĐ]{2})(?=[a-zđ" + _VOWELS + r"])")
+
+
+def _split_word(word: str) -> str:
+    if not any(c in _MARKED for c in word.lower()):
+        return word
+    lower = word.lower()
+    m = re.match(r"^([A-ZĐ]{2,})(?=[a-zđ" + _VOWELS + "])", word)
+    if m:  # UBNDtỉnh → UBND tỉnh
+        return m.group(1) + " " + _split_word(word[m.end() :])
+    pos, parts = 0, []
+    while pos < len(lower):
+        s = _SYLLABLE.match(lower, pos)
+        if not s or s.end() == pos:
+            return word
+        parts.append(word[pos : s.end()])
+        pos = s.end()
+    return " ".join(parts) if len(parts) > 1 else word
+
+
+def deglue(text: str) -> str:
+    """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`.
+    Only words with Vietnamese letters are split, and only into whole syllables."""
+    out = re.sub(r"(?<=\d)(?=[^\W\d_])", " ", text) if re.search(r"\d[^\W\d_]", text) else text
+    return re.sub(r"[^\W\d_]{4,}", lambda m: _split_word(m.group(0)), out)

@@ -58,3 +58,17 @@ def test_bom_and_utf16():
     text = "Ngày 26/3, UBND tỉnh Đắk Lắk họp.\n"
     assert parse_article(b"\xef\xbb\xbf" + text.encode(), "a").paragraphs[0].startswith("Ngày")
     assert parse_article(text.encode("utf-16"), "b").paragraphs[0].startswith("Ngày")
+
+
+def test_glued_words_split_for_matching_only():
+    from store.extract import extract
+    from store.text import deglue
+
+    assert deglue("UBNDtỉnh Tây Ninhtổ chức") == "UBND tỉnh Tây Ninh tổ chức"
+    assert deglue("5.800tỷđồng") == "5.800 tỷ đồng"
+    assert deglue("online Facebook TPHCM Hoàng") == "online Facebook TPHCM Hoàng"
+    text = "# date = 20260226\nSáng 26.2, UBNDtỉnh Tây Ninhtổ chức Hội nghị, dự kiến đầu tư 5.800tỷđồng.\n"
+    facts = extract(parse_article(text.encode(), "g.txt"))
+    assert facts.province_names() == ["Tây Ninh"]
+    assert facts.kind == "conference" and facts.event_start == "2026-02-26"
+    assert [(t.value, t.unit) for t in facts.targets] == [(5800, "tỷ đồng")]
