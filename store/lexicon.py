@@ -14,7 +14,7 @@ SURNAMES = frozenset(
 
 # Words that may follow a surname but end a name (they start something else).
 NAME_STOPWORDS = frozenset(
-    "Bộ Sở UBND Ủy Thành Tỉnh Huyện Quận Xã Phường Viện Ban Cục Vụ Hội Đảng Công Tổng Thứ Phó Chủ Ông Bà".split()
+    "Bộ Sở UBND Ủy Tỉnh Huyện Quận Xã Phường Viện Ban Cục Vụ Hội Đảng Công Tổng Thứ Phó Chủ Ông Bà".split()
 )
 
 # Titles that open a role: `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`.

@@ -89,7 +89,8 @@ def find_names(text: str) -> list[NameSpan]:
     i = 0
     while i < len(words):
         s, e, w = words[i]
-        if w in SURNAMES and not _TITLE_RE.match(text, s):
+        after_place = i > 0 and resolve(words[i - 1][2] + " " + w) is not None  # `An Giang Nguyễn Thanh Bình`
+        if w in SURNAMES and not after_place and not _TITLE_RE.match(text, s):
             j = i + 1
             while (
                 j < len(words)
@@ -97,6 +98,7 @@ def find_names(text: str) -> list[NameSpan]:
                 and _titlecase(words[j][2])
                 and words[j][2] not in NAME_STOPWORDS
                 and text[words[j - 1][1] : words[j][0]] == " "
+                and not text.startswith(" phố", words[j][1])
             ):
                 j += 1
             if j - i >= 2:

@@ -27,10 +27,13 @@ _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in SPEECH_VERB
 _TITLE_ALT = "|".join(re.escape(t) for t in ROLE_TITLES)
 _PRONOUN = "|".join(PERSON_WORDS)
 # ông Hạnh / Thứ trưởng Dũng / bà Lan
-_SHORT_REF = re.compile(r"(?<!\w)(?:(?:" + _PRONOUN + r")|(?:" + _TITLE_ALT + r"))\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7})(?!\w)", re.I)
+_SHORT_REF = re.compile(
+    r"(?<!\w)(?:(?:" + _PRONOUN + r")|(?:" + _TITLE_ALT + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7})(?!\w)",
+    re.I,
+)
 _ROLE_REF = re.compile(r"(?<!\w)(?:" + _TITLE_ALT + r")(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)
 _GAP_OK = re.compile(
-    r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)])\s{0,2})?"
+    r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
     r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}$"
 )
 _QA = re.compile(
