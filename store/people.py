@@ -90,6 +90,9 @@ def find_names(text: str) -> list[NameSpan]:
     while i < len(words):
         s, e, w = words[i]
         after_place = i > 0 and resolve(words[i - 1][2] + " " + w) is not None  # `An Giang Nguyễn Thanh Bình`
+        if w in SURNAMES and i + 1 < len(words) and resolve(w + " " + words[i + 1][2]) is not None:
+            i += 2  # `Hà Nội Chử Xuân Dũng`: a place, then the name
+            continue
         if w in SURNAMES and not after_place and not _TITLE_RE.match(text, s):
             j = i + 1
             while (
@@ -118,6 +121,12 @@ def role_after(text: str, end: int) -> str | None:
     """`..., Phó Chủ tịch UBND tỉnh,` or ` - Chủ tịch UBND TP Đà Nẵng - ` after a name."""
     m = _ROLE_AFTER.match(text[end : end + 4])
     if not m:
+        if _TITLE_RE.match(text, end + 1) and text[end : end + 1] == " ":  # `ông Nguyễn Thành Phong Chủ tịch UBND ...`
+            rest = text[end + 1 : end + 201]
+            stop = re.search(r"[.;:,]\s", rest)
+            role = rest[: stop.start()] if stop else rest
+            verb = _ROLE_END.search(role)
+            return (role[: verb.start()] if verb else role).strip(" ,-–—") or None
         return None
     opener = m.group(0).strip()
     rest = text[end + m.end() : end + m.end() + 200]
