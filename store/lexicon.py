@@ -103,14 +103,12 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
 
 # Words that say a number is a goal, or a reported result.
 TARGET_CUES = (
-    "mục tiêu", "phấn đấu", "chỉ tiêu", "kế hoạch", "dự kiến", "sẽ", "đặt ra", "đề ra", "hướng tới", "định hướng",
-    "cần", "phải", "hãy", "tối thiểu", "nâng lên", "đưa", "ưu tiên", "tầm nhìn", "dự án", "đề án", "vốn",
-    "nhằm", "yêu cầu", "đảm bảo", "bảo đảm", "tiến tới", "kỳ vọng", "trong tuần tới", "sắp tới",
+    "mục tiêu", "phấn đấu", "chỉ tiêu", "kế hoạch", "dự kiến", "đặt ra", "đề ra", "hướng tới", "tầm nhìn", "tối thiểu",
+    "sẽ", "cần", "phải", "hãy", "nâng lên", "tiến tới", "kỳ vọng", "ưu tiên", "vốn", "đầu tư", "dự toán",
+    "trong tuần tới", "sắp tới", "đến năm", "đến hết năm", "định hướng",
 )
-FIGURE_CUES = (
-    "đã", "đạt", "ghi nhận", "hiện có", "hiện nay", "tính đến", "trong đó", "tăng", "giảm", "có", "qua",
-    "năm qua", "thời gian qua", "hiện", "được",
-)
+# Words that make a number a reported result even in a sentence about goals.
+FIGURE_CUES = ("đã", "ghi nhận", "tính đến", "hiện có", "hiện nay", "năm qua", "thời gian qua", "vừa qua", "trước đó")
 
 # Comparators before a number, and after it.
 COMPARATORS = (

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DateMention
-from .lexicon import COMPARATORS, LABEL_BEFORE, MULTIPLIERS, NOT_UNITS, TARGET_CUES
+from .lexicon import COMPARATORS, FIGURE_CUES, LABEL_BEFORE, MULTIPLIERS, NOT_UNITS, TARGET_CUES
 from .sentences import split_sentences
 
 
@@ -27,11 +27,12 @@ class TargetFact:
 _NUMBER = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
 _RANGE_HEAD = re.compile(r"(?:từ\s{1,2})?$")
 _WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
-_PAST = re.compile(r"\b(?:đã|ghi nhận|tính đến|hiện có|hiện nay|năm qua|thời gian qua|vừa qua|trước đó)\b", re.I)
-_TARGET = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in TARGET_CUES) + r")\b", re.I)
+_PAST = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in FIGURE_CUES) + r")(?!\w)", re.I)
+_TARGET = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in TARGET_CUES) + r")(?!\w)", re.I)
 _CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đồng thời|Ngoài ra|Cùng với đó|Về [^,]{1,40}|Trong đó)\s?,", re.I)
 _PERIOD = re.compile(r"(?:giai đoạn|đến năm|tới năm|đến hết năm|trước năm|năm)\s{0,2}(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b", re.I)
 _STOP_UNIT = set(NOT_UNITS)
+_ASOF = re.compile(r"(?:tính đến|tính tới|đến|tới|tính từ đầu năm đến)\s{1,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?$", re.I)
 _DOC_WORDS = {"hoạch", "định", "quyết", "bản", "văn", "báo", "trình", "thị", "nhà", "phòng", "tư", "lệnh", "luật"}
 
 
@@ -106,8 +107,12 @@ def _year_for(sentence: str, dates: list[DateMention], lo: int, hi: int) -> int 
     """A deadline or as-of year stated in the sentence."""
     years = []
     for d in dates:
-        if lo <= d.start < hi and d.resolved and d.precision in ("year", "month", "approximate", "range") and d.has_year:
+        if not (lo <= d.start < hi and d.resolved and d.has_year):
+            continue
+        if d.precision in ("year", "month", "approximate", "range"):
             years.append(int((d.date_end or d.date_start)[:4]))
+        elif _ASOF.search(sentence[max(0, d.start - lo - 24) : d.start - lo]):  # `Tính đến ngày 27/4/2021`
+            years.append(int(d.date_start[:4]))
     for m in _PERIOD.finditer(sentence):
         years.append(int(m.group(1)))
     if not years:
@@ -157,7 +162,7 @@ def find_targets(
                         continue
                 clause_start = max(before.rfind(";"), before.rfind(":"), 0)
                 clause = before[clause_start:]
-                if _PAST.search(clause):
+                if _PAST.search(before):
                     kind = "figure"
                 elif has_cue or inherits:
                     kind = "target"
