@@ -66,7 +66,7 @@ def _alias_index() -> dict[str, list[tuple[tuple[str, ...], Province]]]:
         names = set(prov.aliases) | {prov.name} | ({prov.name_before} if prov.name_before else set())
         for alias in names:
             tokens = tuple(_TOKEN.findall(fold(alias)))
-            if tokens and tokens[0] not in ("tinh", "thanh"):
+            if tokens and tokens[0] != "tinh" and tokens[:2] != ("thanh", "pho"):
                 index.setdefault(tokens[0], []).append((tokens, prov))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))

@@ -36,3 +36,8 @@ def test_packaged_table_matches_vietnamadminunits():
 
     built = {r["code"]: (r["name"], r["new_name"]) for r in build()}
     assert built == {p.code: (p.name, p.new_name) for p in all_provinces()}
+
+
+def test_names_that_start_like_prefixes():
+    names = [m.province.name for m in find_mentions("tỉnh Thanh Hóa, Thanh Hoá và Thành phố Hồ Chí Minh")]
+    assert names == ["Thanh Hóa", "Thanh Hóa", "Hồ Chí Minh"]
