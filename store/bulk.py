@@ -29,6 +29,7 @@ from .provinces import Province, all_provinces, resolve
 from .text import fold, fold_key
 
 BATCH = 20_000
+FOLD_CACHE = 50_000
 
 
 @dataclass
@@ -113,7 +114,17 @@ class _Writer:
         self.quote_id = next_id("quotes")
         self.target_id = next_id("targets")
         self.person_id = next_id("people")
+        self.folded: dict[str, str] = {}
         self.reset()
+
+    def fold(self, text: str) -> str:
+        """`fold`, remembered: bulk data repeats its titles, names and quotes."""
+        out = self.folded.get(text)
+        if out is None:
+            if len(self.folded) >= FOLD_CACHE:
+                self.folded.clear()
+            out = self.folded[text] = fold(text)
+        return out
 
     def reset(self) -> None:
         self.events: list[tuple] = []
@@ -165,7 +176,7 @@ class _Writer:
             pid = self.person(q.speaker, q.role) if q.speaker else None
             qid = self.quote_id
             self.quote_id += 1
-            self.quotes.append((qid, eid, aid, pid, q.speaker, q.role, q.text, fold(q.text), int(q.direct), position))
+            self.quotes.append((qid, eid, aid, pid, q.speaker, q.role, q.text, self.fold(q.text), int(q.direct), position))
             if aid is not None:
                 self.quote_sources.append((qid, aid))
                 quotes[q.article].append(
@@ -204,12 +215,12 @@ class _Writer:
             self.articles.append(
                 (aid, art.file, art.path or f"bulk/{aid}/{art.file}",
                  art.sha256 or hashlib.sha256(body.encode("utf-8")).hexdigest(), art.url, art.outlet, art.title,
-                 art.published, art.published_precision, art.published_source, body, fold(art.title or ""),
-                 fold(body), json.dumps(facts, ensure_ascii=False), eid)
+                 art.published, art.published_precision, art.published_source, body, self.fold(art.title or ""),
+                 self.fold(body), json.dumps(facts, ensure_ascii=False), eid)
             )  # fmt: skip
             self.sources.append((eid, aid))
         self.events.append(
-            (eid, ev.title, fold(ev.title), ev.kind, start, ev.date_end if start else None,
+            (eid, ev.title, self.fold(ev.title), ev.kind, start, ev.date_end if start else None,
              ev.precision if start else "unknown", date_sort, int(start[:4]) if start else None,
              json.dumps(names, ensure_ascii=False),
              json.dumps(sorted({p.new_name for p in provinces}), ensure_ascii=False),

@@ -94,7 +94,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DEADLINE_BEFORE = re.compile(r"(?:đến|tới|trước|vào|cho tới|cho đến|trong)\s{1,3}(?:hết\s{1,3})?$", re.I)
-_PERIOD_BEFORE = re.compile(r"(?:giai đoạn|nhiệm kỳ|niên độ|năm học|mùa giải|kế hoạch|chương trình)\s{0,3}(?:năm\s)?$", re.I)
+_PERIOD_BEFORE = re.compile(
+    r"(?:giai đoạn|nhiệm kỳ|niên độ|năm học|mùa giải|kế hoạch|chương trình|tính từ|trong thời gian từ|từ đầu năm)"
+    r"\s{0,3}(?:năm\s|ngày\s)?$",
+    re.I,
+)
+MAX_EVENT_DAYS = 62  # a longer span is a period (a campaign, a reporting window), not an event
 
 
 def _valid(y: int | None, m: int, d: int | None = None) -> bool:
@@ -198,6 +203,8 @@ def _resolve(name: str, m: re.Match[str], text: str, ref: date | None) -> DateMe
             return None
         if "đến" not in raw and "tới" not in raw and "và" not in raw and role == "deadline":
             role = "event"
+        if y1 and y2 and (date.fromisoformat(end_s) - date.fromisoformat(start_s)).days > MAX_EVENT_DAYS:
+            role = "period"
         return DateMention(s, e, raw, start_s, end_s, RANGE, "event" if role == "deadline" else role, has_year)
     if name == "dmy":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])

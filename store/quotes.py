@@ -97,6 +97,20 @@ class _Resolver:
         return None
 
 
+_GUEST = re.compile(r"(?:phỏng vấn|trao đổi với|chia sẻ với|trò chuyện với|trả lời)", re.I)
+
+
+def _interviewee(paragraphs: list[str], people: People) -> Person | None:
+    """The person an interview is with: named where the interview is
+    introduced, else the first person the article names."""
+    for par in paragraphs[:8]:
+        if _GUEST.search(par):
+            names = find_names(par)
+            if names:
+                return people.add(names[0].name, None)
+    return people.people[0] if people.people else None
+
+
 def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of quoted passages, the marks excluded."""
     spans = []
@@ -143,12 +157,22 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         res.last = p
         out.append(QuoteFact(p.name, p.role, text, direct, pi, qa))
 
+    after_question = False
     for pi, par in enumerate(paragraphs):
         if pi in skip:
             continue
         if par.rstrip().endswith("?") or _QUESTION.match(par):
             open_speaker = None
+            after_question = True
             continue
+        # An answer after a question, opened by a dash: the interviewee speaks.
+        if after_question and par[:2] in ("- ", "– ", "— "):
+            after_question = False
+            guest = _interviewee(paragraphs, people)
+            if guest is not None:
+                emit(guest, par[2:], False, pi, qa=True)
+                continue
+        after_question = False
         # Continuation of a quotation opened in an earlier paragraph.
         if open_speaker is not None or open_pending:
             spans = _quoted_spans(par)

@@ -65,3 +65,9 @@ def test_never_raises_and_stays_in_bounds(text):
         assert 0 <= d.start < d.end <= len(text)
         if d.resolved:
             assert "1900" <= d.date_start[:4] <= "2100"
+
+
+def test_long_spans_and_reporting_windows_are_periods():
+    found = find_dates("Tính từ 18/3/2020 đến 23/4/2021, tỉnh đã tiếp nhận", REF)
+    assert found[0].role == "period"
+    assert find_dates("diễn ra từ 1/3 - 30/6 năm nay", REF)[0].role == "period"

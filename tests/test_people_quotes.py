@@ -65,3 +65,12 @@ def test_interview_answers_and_questions():
 def test_short_quoted_names_are_not_quotes():
     pars = ["UBND tỉnh tổ chức Hội thảo “Chuyển đổi số” với sự tham dự của 500 đại biểu."]
     assert quotes_of(pars) == []
+
+
+def test_dash_answers_after_questions_belong_to_the_interviewee():
+    pars = [
+        "Phóng viên đã trao đổi với ông Phan Đức Hiếu - Phó Viện trưởng CIEM về môi trường kinh doanh.",
+        "Thưa ông, doanh nghiệp cần gì nhất lúc này?",
+        "- Phải nói thẳng, doanh nghiệp cần một môi trường kinh doanh ổn định và minh bạch.",
+    ]
+    assert quotes_of(pars)[-1] == ("Phan Đức Hiếu", False, "Phải nói thẳng, doanh ngh")
