@@ -73,4 +73,4 @@ def test_dash_answers_after_questions_belong_to_the_interviewee():
         "Thưa ông, doanh nghiệp cần gì nhất lúc này?",
         "- Phải nói thẳng, doanh nghiệp cần một môi trường kinh doanh ổn định và minh bạch.",
     ]
-    assert quotes_of(pars)[-1] == ("Phan Đức Hiếu", False, "Phải nói thẳng, doanh ngh")
+    assert quotes_of(pars)[-1] == ("Phan Đức Hiếu", False, "Phải nói thẳng, doanh ng")
