@@ -97,6 +97,7 @@ def event_date(article: Article, dates: list[list[DateMention]], is_interview: b
     (`tổ chức`, `diễn ra`, `làm việc`) further down."""
     lead = _lead(article.paragraphs, article.captions, 4)
     ref = article.ref_date.isoformat() if article.ref_date else None
+    oldest = f"{int(ref[:4]) - 1}{ref[4:]}" if ref else ""
     candidates = []
     for pi, par in enumerate(article.paragraphs):
         in_lead = pi in lead
@@ -107,6 +108,8 @@ def event_date(article: Article, dates: list[list[DateMention]], is_interview: b
                 continue
             if ref and d.resolved and d.date_start > ref:
                 continue  # a plan, not what happened
+            if ref and d.resolved and d.date_start < oldest:
+                continue  # history (`Ngày 12/4/1961, ...`), not the news
             near = par[max(0, d.start - 120) : d.end + 160]
             verb = bool(_EVENT_VERB.search(near))
             if not in_lead and not verb:
