@@ -44,7 +44,12 @@ class Facts:
 
     def province_names(self) -> list[str]:
         when = self.event_start if self.year_known else self.published
-        return [p.name_at(when) for p in self.provinces]
+        names: list[str] = []
+        for p in self.provinces:
+            name = p.name_at(when)
+            if name not in names:
+                names.append(name)
+        return names
 
 
 _KIND_RE = [(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.I), k) for w, k in EVENT_KINDS]

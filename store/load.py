@@ -352,7 +352,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
             if c not in codes:
                 codes.append(c)
     provinces = {p.code: p for p in all_provinces()}
-    names = [provinces[c].name_at(start) for c in codes if c in provinces]
+    names = list(dict.fromkeys(provinces[c].name_at(start) for c in codes if c in provinces))
     new_names = sorted({provinces[c].new_name for c in codes if c in provinces})
     terms = sorted({t for f in facts for t in f.get("terms", [])})
     date_sort = start or partial_day or "9999"

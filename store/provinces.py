@@ -16,6 +16,7 @@ from importlib import resources
 from .text import fold
 
 _TOKEN = re.compile(r"\w+")
+MERGER_DATE = "2025-07-01"  # the 63 provinces became 34 units
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,10 @@ class Province:
     aliases: tuple[str, ...]
 
     def name_at(self, date: str | None) -> str:
-        """The unit's name on `date` (YYYY-MM-DD or a prefix; None means before)."""
+        """The unit's name on `date` (YYYY-MM-DD or a prefix; None means before):
+        from the 2025 merger on, the name of the unit it became part of."""
+        if date and date[:10] >= MERGER_DATE[: len(date[:10])] and len(date) >= 7:
+            return self.new_name
         if self.name_before and (date is None or date < (self.renamed_on or "")):
             return self.name_before
         return self.name

@@ -41,3 +41,10 @@ def test_packaged_table_matches_vietnamadminunits():
 def test_names_that_start_like_prefixes():
     names = [m.province.name for m in find_mentions("tỉnh Thanh Hóa, Thanh Hoá và Thành phố Hồ Chí Minh")]
     assert names == ["Thanh Hóa", "Thanh Hóa", "Hồ Chí Minh"]
+
+
+def test_names_after_the_2025_merger():
+    assert resolve("Quảng Nam").name_at("2021-04-27") == "Quảng Nam"
+    assert resolve("Quảng Nam").name_at("2026-02-26") == "Đà Nẵng"
+    assert resolve("Thừa Thiên Huế").name_at("2025-08") == "Huế"
+    assert resolve("Phú Yên").name_at("2025-07-01") == "Đắk Lắk"
