@@ -301,3 +301,58 @@ def test_extraction_on_adversarial_alphabet(text):
     started = time.perf_counter()
     extract(art)
     assert time.perf_counter() - started < 5
+
+
+def _write_articles(folder: Path, n: int, offset: int = 0) -> None:
+    folder.mkdir()
+    for i in range(offset, offset + n):
+        (folder / f"{i:04d}.txt").write_text(f"Bài số {i}\n" + GOOD.replace("500", str(100 + i)) * 2, encoding="utf-8")
+
+
+def test_two_loads_at_once_both_finish(tmp_path):
+    _write_articles(tmp_path / "a", 150)
+    _write_articles(tmp_path / "b", 150, offset=1000)
+    path = tmp_path / "two.db"
+    connect(path).conn.close()
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tui.cli", "load", str(tmp_path / d), "--db", str(path), "-q", "-j", "1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for d in ("a", "b")
+    ]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert all("Traceback" not in err for _, err in outs)
+    assert connect(path).execute("select count(*) from articles").fetchone()[0] == 300
+
+
+def test_ctrl_c_during_load(tmp_path):
+    _write_articles(tmp_path / "many", 1500)
+    path = tmp_path / "int.db"
+    cmd = [sys.executable, "-m", "tui.cli", "load", str(tmp_path / "many"), "--db", str(path), "-q", "-j", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        try:
+            conn = sqlite3.connect(path, timeout=1)
+            n = conn.execute("select count(*) from articles").fetchone()[0]
+            conn.close()
+        except sqlite3.Error:
+            n = 0
+        if n > 0:
+            break
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the load finished before the interrupt")
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("select count(*) from articles where event_id is null").fetchone()[0] == 0
+    conn.close()
+    assert main(["load", str(tmp_path / "many"), "--db", str(path), "-q"]) == 0
+    assert connect(path).execute("select count(*) from articles").fetchone()[0] == 1500
