@@ -225,7 +225,7 @@ def _resolve(name: str, m: re.Match[str], text: str, ref: date | None) -> DateMe
     if name == "quarter":
         q, y = _QUARTERS[g["q"].lower()], int(g["y"])
         first = (q - 1) * 3 + 1
-        return DateMention(s, e, raw, _fmt(y, first), _fmt(y, first + 2), RANGE, role, True)
+        return DateMention(s, e, raw, _fmt(y, first), _fmt(y, first + 2), RANGE, "period", True)
     if name == "approx":
         y = int(g["y"])
         part = g["part"].lower()

@@ -4,6 +4,8 @@ on an index, so it stays fast whatever the size of the database."""
 from __future__ import annotations
 
 import json
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -188,8 +190,135 @@ def _where(flt: Filter) -> tuple[str, list[Any], str]:
 
 
 def count_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
+    """How many events `flt` selects: one indexed count (a search counts its
+    matches). Callers that show a view keep it rather than asking again."""
     where, args, source = _where(flt)
     return db.execute(f"select count(*) from {source} where {where}", args).fetchone()[0]
+
+
+SortKey = tuple[str | None, int]
+"""Where a row sits in timeline order: (date_sort, event id)."""
+
+
+def _order(flt: Filter) -> tuple[str, str]:
+    return ("ep.date_sort", "ep.event_id") if flt.province else ("e.date_sort", "e.id")
+
+
+def has_undated_sort(db: sqlite_utils.Database, flt: Filter = Filter()) -> bool:
+    """Whether some event of `flt` has no sort date at all (only in databases
+    written by hand: loads write `9999`). Keyset paging skips such rows, so a
+    view that has them pages by offset."""
+    where, args, source = _where(flt)
+    date_col, _ = _order(flt)
+    sql = f"select exists(select 1 from {source} where {date_col} is null and ({where}))"
+    return bool(db.execute(sql, args).fetchone()[0])
+
+
+def seek_events(
+    db: sqlite_utils.Database,
+    flt: Filter = Filter(),
+    *,
+    key: SortKey | None = None,
+    backwards: bool = False,
+    skip: int = 0,
+    limit: int = 200,
+) -> list[tuple[SortKey, EventRow]]:
+    """Rows of the filtered timeline with their sort keys, walking one index.
+
+    Forwards: the rows after `key` (from the first row without one), oldest
+    first. Backwards: the rows before `key` (from the last row without one),
+    newest first. `skip` rows are passed over first; that costs a step along
+    the index per row, so callers start from the nearest key they know.
+    A `key` must not have a None date (see `has_undated_sort`).
+    """
+    where, args, source = _where(flt)
+    date_col, id_col = _order(flt)
+    clauses = [f"({where})"]
+    params = list(args)
+    if key is not None:
+        clauses.append(f"({date_col}, {id_col}) {'<' if backwards else '>'} (?, ?)")
+        params += [key[0], key[1]]
+    direction = "desc" if backwards else "asc"
+    sql = (
+        f"select {_COLS}, {date_col} as k_date, {id_col} as k_id from {source} where {' and '.join(clauses)}"
+        f" order by {date_col} {direction}, {id_col} {direction} limit ? offset ?"
+    )
+    return [((r["k_date"], r["k_id"]), _row(r)) for r in db.query(sql, [*params, limit, skip])]
+
+
+def event_key(db: sqlite_utils.Database, event_id: int) -> SortKey | None:
+    """The sort key of an event, None for an unknown id."""
+    found = db.execute("select date_sort from events where id = ?", [event_id]).fetchone()
+    return None if found is None else (found[0], event_id)
+
+
+def event_position(db: sqlite_utils.Database, flt: Filter, event_id: int) -> int | None:
+    """Where `event_id` is (or would be, if the filter leaves it out) in the
+    filtered timeline: the number of rows before it. None for an unknown id.
+    One indexed range count, whatever the size of the database."""
+    key = event_key(db, event_id)
+    return None if key is None else key_position(db, flt, key)
+
+
+def key_position(db: sqlite_utils.Database, flt: Filter, key: SortKey) -> int:
+    """The number of rows of the filtered timeline before sort key `key`."""
+    where, args, source = _where(flt)
+    date_col, id_col = _order(flt)
+    nulls_sql = f"select count(*) from {source} where {date_col} is null and ({where})"
+    if key[0] is None:
+        return db.execute(f"{nulls_sql} and {id_col} < ?", [*args, key[1]]).fetchone()[0]
+    nulls = db.execute(nulls_sql, args).fetchone()[0]
+    sql = f"select count(*) from {source} where ({date_col}, {id_col}) < (?, ?) and ({where})"
+    return nulls + db.execute(sql, [key[0], key[1], *args]).fetchone()[0]
+
+
+def timeline_ids(db: sqlite_utils.Database, flt: Filter) -> array:
+    """The ids of the events `flt` selects, in timeline order (8 bytes an event).
+
+    A search's matches come from three full-text indexes and cannot be walked
+    in date order, so its view is read once, with this, then paged from
+    memory: its count is the length, and any page is `events_by_id`."""
+    where, args, source = _where(flt)
+    date_col, id_col = _order(flt)
+    sql = f"select {id_col} from {source} where {where} order by {date_col}, {id_col}"
+    return array("q", (r[0] for r in db.execute(sql, args)))
+
+
+def events_by_id(db: sqlite_utils.Database, ids: Sequence[int]) -> list[EventRow]:
+    """The events with these ids, in the order given (unknown ids left out)."""
+    if not ids:
+        return []
+    found: dict[int, EventRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        sql = f"select {_COLS} from events e where e.id in ({', '.join('?' * len(chunk))})"
+        found.update((r["id"], _row(r)) for r in db.query(sql, chunk))
+    return [found[i] for i in ids if i in found]
+
+
+def ids_position(db: sqlite_utils.Database, ids: Sequence[int], key: SortKey) -> int:
+    """The number of ids (in timeline order, from `timeline_ids`) before sort
+    key `key`: a binary search, one point query a step."""
+
+    def at(i: int) -> tuple[str, int]:
+        row = db.execute("select date_sort from events where id = ?", [ids[i]]).fetchone()
+        return ((row[0] if row else None) or "", ids[i])
+
+    target = (key[0] or "", key[1])
+    lo, hi = 0, len(ids)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if at(mid) < target:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def date_position(db: sqlite_utils.Database, flt: Filter, day: str) -> int:
+    """The number of rows of the filtered timeline dated before `day` (a
+    YYYY, YYYY-MM or YYYY-MM-DD prefix): where the timeline reaches it."""
+    return key_position(db, flt, (day, -1))
 
 
 _COLS = "e.id, e.title, e.kind, e.date_start, e.date_end, e.precision, e.provinces, e.n_quotes, e.n_targets, e.n_sources"
@@ -281,3 +410,48 @@ def counts_by_year(db: sqlite_utils.Database, flt: Filter = Filter()) -> list[tu
             f"select substr({col}, 1, 4) as y, count(*) from {source} where {where} group by y order by y", args
         ).fetchall()
     ]
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """Events of a view per month, from one aggregate query.
+
+    `months` maps `YYYY-MM` to a count, for events dated to a day, a range or
+    a month; `years` maps `YYYY` to the events known only by their year (or
+    approximately); `undated` counts the rest (no date, or a day without a year).
+    """
+
+    months: dict[str, int]
+    years: dict[str, int]
+    undated: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.months.values()) + sum(self.years.values()) + self.undated
+
+    def per_year(self) -> dict[str, int]:
+        out: dict[str, int] = dict(self.years)
+        for month, n in self.months.items():
+            out[month[:4]] = out.get(month[:4], 0) + n
+        return dict(sorted(out.items()))
+
+
+def histogram(db: sqlite_utils.Database, flt: Filter = Filter()) -> Histogram:
+    """The events of `flt` per month: one `group by` over the sort-date index
+    (a few hundred groups back, whatever the number of events)."""
+    where, args, source = _where(flt)
+    date_col, _ = _order(flt)
+    months: dict[str, int] = {}
+    years: dict[str, int] = {}
+    undated = 0
+    sql = f"select substr({date_col}, 1, 7) as m, count(*) from {source} where {where} group by m order by m"
+    for bucket, n in db.execute(sql, args).fetchall():
+        bucket = bucket or ""
+        year = bucket[:4]
+        if not (year.isdigit() and year != "9999"):
+            undated += n
+        elif len(bucket) == 7 and bucket[5:7].isdigit() and "01" <= bucket[5:7] <= "12":
+            months[bucket] = n
+        else:
+            years[year] = years.get(year, 0) + n
+    return Histogram(months, years, undated)

@@ -230,9 +230,10 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 vm = None
                 for vm in _VERB_RE.finditer(before):
                     pass
-                if vm is not None and not before[vm.end() :].strip(" :,").strip():
+                between = before[vm.end() :] if vm is not None else ""
+                if vm is not None and (not between.strip(" :,") or (before.rstrip().endswith(":") and "." not in between)):
                     speaker = res.subject_before(before, vm.start())
-                elif before.rstrip().endswith(":"):
+                if speaker is None and before.rstrip().endswith(":"):
                     speaker = res.resolve(before.rstrip()[:-1])
             if speaker is None:
                 if not closed and qs <= 1:
@@ -265,7 +266,7 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 rest = sentence[vm.end() :]
                 lead = _LEAD_CONTENT.match(rest)
                 content = rest[lead.end() if lead else 0 :]
-                if _NOT_CONTENT.match(content) or content[:1] in _OPEN:
+                if _NOT_CONTENT.match(content) or content[:1] in _OPEN or content.rstrip().endswith(":"):
                     continue
                 content = content + par[s1:]
                 parts = re.split(r",?\s(?:và|đồng thời)\s(?=(?:" + _VERB_RE.pattern + r"))", content, maxsplit=1)

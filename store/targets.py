@@ -32,6 +32,12 @@ _TARGET = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in TARGET_CUES)
 _CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đồng thời|Ngoài ra|Cùng với đó|Về [^,]{1,40}|Trong đó)\s?,", re.I)
 _PERIOD = re.compile(r"(?:giai đoạn|đến năm|tới năm|đến hết năm|trước năm|năm)\s{0,2}(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b", re.I)
 _STOP_UNIT = set(NOT_UNITS)
+# Words that end a unit: `30 tuổi có`, `20.272 người thì`, `12.500 tỷ đồng lên`.
+_UNIT_ENDERS = set(
+    "có thì là lên xuống và của đã được với cho trong tại từ đến mà nên sẽ đang bị không chỉ còn này đó nào các những "
+    "một mỗi trên dưới hơn so vào ra về theo do để nhưng hay hoặc khi sau trước đều cũng vẫn rồi lại nữa như tăng giảm "
+    "đạt liền gồm thuộc tới".split()
+)
 _ASOF = re.compile(r"(?:tính đến|tính tới|đến|tới|tính từ đầu năm đến)\s{1,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?$", re.I)
 _DOC_WORDS = {"hoạch", "định", "quyết", "bản", "văn", "báo", "trình", "thị", "nhà", "phòng", "tư", "lệnh", "luật"}
 
@@ -65,9 +71,11 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
             break
         if not words and w.lower() in _STOP_UNIT:
             return None
+        if words and w.lower() in _UNIT_ENDERS:
+            break
         words.append(w)
         end = pos + m.end()
-        if len(words) >= (3 if words[0].lower() in MULTIPLIERS else 2):
+        if len(words) >= 2:
             break
     if not words:
         return None

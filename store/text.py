@@ -97,8 +97,16 @@ def _split_word(word: str) -> str:
     return " ".join(parts) if len(parts) > 1 else word
 
 
+# A number glued to its unit: `100km`, `5.800tỷđồng` (not `9x`, `4G`, `F0`).
+_DIGIT_GLUE = re.compile(
+    r"(?<=\d)(?=(?:km|ha|kg|ml|mm|cm|m2|m3|usd|vnd|mw|kw|gb|tấn|tỷ|tỉ|triệu|nghìn|ngàn|đồng|người|lượt|ca|hộ)(?!\w)"
+    r"|(?:tỷ|tỉ|triệu|nghìn|ngàn)đồng(?!\w))",
+    re.I,
+)
+
+
 def deglue(text: str) -> str:
     """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`.
     Only words with Vietnamese letters are split, and only into whole syllables."""
-    out = re.sub(r"(?<=\d)(?=[^\W\d_])", " ", text) if re.search(r"\d[^\W\d_]", text) else text
+    out = _DIGIT_GLUE.sub(" ", text) if re.search(r"\d[^\W\d_]", text) else text
     return re.sub(r"[^\W\d_]{4,}", lambda m: _split_word(m.group(0)), out)

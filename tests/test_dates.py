@@ -27,7 +27,7 @@ def first(text: str, ref: date | None = REF):
         ("14.3.2026", ("2026-03-14", None, "day", "event")),
         ("lúc 14:16, 07/10/2022", ("2022-10-07", None, "day", "event")),
         ("Đến tháng 8/2024, tỉnh", ("2024-08", None, "month", "asof")),
-        ("quý III/2021", ("2021-07", "2021-09", "range", "event")),
+        ("quý III/2021", ("2021-07", "2021-09", "range", "period")),
         ("đầu năm 2024", ("2024", None, "approximate", "event")),
         ("đến năm 2030", ("2030", None, "year", "deadline")),
         ("hôm qua", ("2021-04-25", None, "day", "relative")),
