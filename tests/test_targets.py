@@ -29,7 +29,7 @@ def test_reported_figures_with_as_of_year():
 
 def test_deadline_year_and_multipliers():
     got = targets("Giai đoạn 2021 -2025, vốn xây dựng cơ bản là 300 tỉ đồng. Thế giới ghi nhận hơn 147 triệu ca mắc.")
-    assert got == [(300, "tỉ đồng", "target", 2025, None), (147, "triệu ca mắc", "figure", None, ">")]
+    assert got == [(300, "tỉ đồng", "target", 2025, None), (147, "triệu ca", "figure", None, ">")]
 
 
 def test_labels_dates_and_years_are_not_quantities():
