@@ -14,7 +14,7 @@ from .text import fold, fold_key
 _WORD = re.compile(r"[^\W\d_]+")
 _TITLE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ROLE_TITLES) + r")(?!\w)", re.I)
 _ACADEMIC_RE = re.compile(ACADEMIC + r"$")
-_ROLE_END = re.compile(
+ROLE_END = re.compile(
     r"\s(?=(?:" + "|".join(re.escape(w) for w in (*SPEECH_VERBS, *ROLE_ENDERS)) + r")(?!\w))"
 )
 
@@ -125,7 +125,7 @@ def role_after(text: str, end: int) -> str | None:
             rest = text[end + 1 : end + 201]
             stop = re.search(r"[.;:,]\s", rest)
             role = rest[: stop.start()] if stop else rest
-            verb = _ROLE_END.search(role)
+            verb = ROLE_END.search(role)
             return (role[: verb.start()] if verb else role).strip(" ,-–—") or None
         return None
     opener = m.group(0).strip()
@@ -139,7 +139,7 @@ def role_after(text: str, end: int) -> str | None:
     else:
         stop = re.search(r"[.;:]\s|,\s(?!(?:" + _TITLE_RE.pattern + r"))", rest)
     role = rest[: stop.start()] if stop else rest
-    verb = _ROLE_END.search(role)
+    verb = ROLE_END.search(role)
     if verb:
         role = role[: verb.start()]
     return role.strip(" ,-–—") or None
@@ -155,6 +155,8 @@ def role_before(text: str, start: int) -> str | None:
         return None
     role = clause[m.start() :].strip(" ,")
     role = re.sub(r"\s(?:" + "|".join(PERSON_WORDS) + r")$", "", role, flags=re.I)
+    if ROLE_END.search(role):  # `Chủ tịch nước đề nghị ... cho phạm nhân X`: a clause, not a role
+        return None
     return role or None
 
 

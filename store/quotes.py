@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import ACADEMIC, PERSON_WORDS, ROLE_TITLES, SPEECH_VERBS
-from .people import People, Person, find_names
+from .people import ROLE_END, People, Person, find_names
 from .sentences import split_sentences
 
 
@@ -31,6 +31,8 @@ _SHORT_REF = re.compile(
     r"(?<!\w)(?:(?:" + _PRONOUN + r")|(?:" + _TITLE_ALT + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7})(?!\w)",
     re.I,
 )
+# A role standing for a person: `Thứ trưởng Bộ TT&TT`, `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`
+# (its words may not include a verb: `Chủ tịch nước đã có công văn` is a clause).
 _ROLE_REF = re.compile(r"(?<!\w)(?:" + _TITLE_ALT + r")(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)
 _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
@@ -64,7 +66,7 @@ class _Resolver:
             if p:
                 return p
         m = _ROLE_REF.search(ref_text)
-        if m:
+        if m and not ROLE_END.search(m.group(0)):
             p = self.people.by_role(m.group(0))
             if p:
                 return p
@@ -88,7 +90,7 @@ class _Resolver:
             break
         stripped = re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head)
         m = _ROLE_REF.search(stripped.rstrip())
-        if m:
+        if m and not ROLE_END.search(m.group(0)):
             p = self.people.by_role(m.group(0))
             if p:
                 return p
