@@ -106,7 +106,8 @@ def _create_v1(db: sqlite_utils.Database) -> None:
             "id": int,
             "file": str,
             "path": str,
-            "sha256": str,
+            "sha256": str,  # of the file's bytes: an unchanged file is not read again
+            "text_sha256": str,  # of the normalised text: the same article saved twice is one
             "url": str,
             "outlet": str,
             "title": str,
@@ -124,6 +125,7 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     )
     db["articles"].create_index(["path"], unique=True, if_not_exists=True)
     db["articles"].create_index(["sha256"], if_not_exists=True)
+    db["articles"].create_index(["text_sha256"], if_not_exists=True)
     db["articles"].create_index(["event_id"], if_not_exists=True)
     db["events"].create(
         {

@@ -92,6 +92,7 @@ def _parse_one(job: tuple[str, str, bytes, str | None]) -> _Parsed:
         "file": article.file,
         "path": key,
         "sha256": article.sha256,
+        "text_sha256": hashlib.sha256((article.title or "").encode() + b"\n" + article.body.encode()).hexdigest(),
         "url": article.url,
         "outlet": article.outlet,
         "title": article.title,
@@ -202,7 +203,9 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
                 report.skipped.append((parsed.key, parsed.error or "unreadable"))
                 continue
             key = parsed.key
-            dup = db.execute("select path from articles where sha256 = ? and path != ?", [parsed.sha256, key]).fetchone()
+            dup = db.execute(
+                "select path from articles where text_sha256 = ? and path != ?", [parsed.row["text_sha256"], key]
+            ).fetchone()
             if dup:
                 report.skipped.append((key, f"same content as {Path(dup[0]).name}, already loaded"))
                 continue

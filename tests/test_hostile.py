@@ -356,3 +356,12 @@ def test_ctrl_c_during_load(tmp_path):
     conn.close()
     assert main(["load", str(tmp_path / "many"), "--db", str(path), "-q"]) == 0
     assert connect(path).execute("select count(*) from articles").fetchone()[0] == 1500
+
+
+def test_same_article_in_nfd_and_with_bom_is_a_duplicate(tmp_path):
+    db, report, reasons = load(
+        tmp_path,
+        {"a.txt": GOOD.encode(), "b.txt": unicodedata.normalize("NFD", GOOD).encode(), "c.txt": codecs.BOM_UTF8 + GOOD.encode()},
+    )
+    assert report.loaded == 1
+    assert all("same content as a.txt" in reasons[n] for n in ("b.txt", "c.txt"))
