@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= $(or $(SUKIEN_DB),)
 
-.PHONY: run test setup load clean
+.PHONY: run test lint bench setup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/ruff check store tui tests
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python tests/bench/bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -67,7 +67,9 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         legacy = _legacy_vietnamese(data)
         if legacy is None:
-            raise BadArticle(f"not UTF-8 text (bad byte at offset {exc.start}) and not Vietnamese Windows-1258") from None
+            raise BadArticle(
+                f"not UTF-8 text (bad byte at offset {exc.start}) and not Vietnamese Windows-1258"
+            ) from None
         text = legacy
     return text.replace("\x00", "")
 

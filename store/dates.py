@@ -88,7 +88,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # hôm qua, hôm nay, sáng nay, hôm kia
     (
         "relative",
-        re.compile(r"\b(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3}(?P<rel1>nay|qua)|hôm\s{1,3}(?P<rel2>nay|qua|kia))\b", re.I),
+        re.compile(
+            r"\b(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3}(?P<rel1>nay|qua)|hôm\s{1,3}(?P<rel2>nay|qua|kia))\b", re.I
+        ),
     ),
 ]
 
@@ -215,8 +217,8 @@ def _resolve(name: str, m: re.Match[str], text: str, ref: date | None) -> DateMe
         mo, d = int(g["m"]), int(g["d"])
         if not _valid(None, mo, d):
             return None
-        y = _pick_year(mo, d, ref)
-        return DateMention(s, e, raw, _fmt(y, mo, d), None, DAY, role, False)
+        guess = _pick_year(mo, d, ref)
+        return DateMention(s, e, raw, _fmt(guess, mo, d), None, DAY, role, False)
     if name == "my":
         y, mo = int(g["y"]), int(g["m"])
         if not _valid(y, mo):
@@ -228,8 +230,6 @@ def _resolve(name: str, m: re.Match[str], text: str, ref: date | None) -> DateMe
         return DateMention(s, e, raw, _fmt(y, first), _fmt(y, first + 2), RANGE, "period", True)
     if name == "approx":
         y = int(g["y"])
-        part = g["part"].lower()
-        months = {"đầu": (1, 4), "giữa": (5, 8), "cuối": (9, 12)}[part]
         return DateMention(s, e, raw, f"{y:04d}", None, APPROX, role, True)
     if name == "year":
         y = int(g["y"])

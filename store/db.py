@@ -56,7 +56,9 @@ def connect(path: str | os.PathLike[str] | None = None, *, create: bool = True) 
         raise StoreError(f"{path}: {exc}") from None
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc):
-            raise StoreError(f"{path}: the database is read-only and needs upgrading; use a copy you can write") from None
+            raise StoreError(
+                f"{path}: the database is read-only and needs upgrading; use a copy you can write"
+            ) from None
         if "locked" in str(exc):
             raise StoreError(f"{path}: the database is busy (another sukien is writing to it); try again") from None
         raise StoreError(f"{path}: not a usable sukien database ({exc})") from None
@@ -91,17 +93,17 @@ def migrate(db: sqlite_utils.Database) -> None:
     with db.conn:
         if version < 1:
             _create_v1(db)
-        db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
-    db["provinces"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db.table("provinces").create(
         {"code": str, "name": str, "name_before": str, "new_name": str, "aliases_folded": str},
         pk="code",
         if_not_exists=True,
     )
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "file": str,
@@ -123,11 +125,11 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["articles"].create_index(["path"], unique=True, if_not_exists=True)
-    db["articles"].create_index(["sha256"], if_not_exists=True)
-    db["articles"].create_index(["text_sha256"], if_not_exists=True)
-    db["articles"].create_index(["event_id"], if_not_exists=True)
-    db["events"].create(
+    db.table("articles").create_index(["path"], unique=True, if_not_exists=True)
+    db.table("articles").create_index(["sha256"], if_not_exists=True)
+    db.table("articles").create_index(["text_sha256"], if_not_exists=True)
+    db.table("articles").create_index(["event_id"], if_not_exists=True)
+    db.table("events").create(
         {
             "id": int,
             "title": str,
@@ -148,25 +150,25 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["events"].create_index(["date_sort", "id"], if_not_exists=True)
-    db["events"].create_index(["kind", "date_sort", "id"], if_not_exists=True)
-    db["event_provinces"].create(
+    db.table("events").create_index(["date_sort", "id"], if_not_exists=True)
+    db.table("events").create_index(["kind", "date_sort", "id"], if_not_exists=True)
+    db.table("event_provinces").create(
         {"event_id": int, "province": str, "date_sort": str},
         pk=("event_id", "province"),
         foreign_keys=[("event_id", "events", "id")],
         if_not_exists=True,
     )
-    db["event_provinces"].create_index(["province", "date_sort", "event_id"], if_not_exists=True)
-    db["event_sources"].create(
+    db.table("event_provinces").create_index(["province", "date_sort", "event_id"], if_not_exists=True)
+    db.table("event_sources").create(
         {"event_id": int, "article_id": int},
         pk=("event_id", "article_id"),
         foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id")],
         if_not_exists=True,
     )
-    db["event_sources"].create_index(["article_id"], if_not_exists=True)
-    db["people"].create({"id": int, "name": str, "role": str, "name_folded": str}, pk="id", if_not_exists=True)
-    db["people"].create_index(["name_folded", "role"], unique=True, if_not_exists=True)
-    db["quotes"].create(
+    db.table("event_sources").create_index(["article_id"], if_not_exists=True)
+    db.table("people").create({"id": int, "name": str, "role": str, "name_folded": str}, pk="id", if_not_exists=True)
+    db.table("people").create_index(["name_folded", "role"], unique=True, if_not_exists=True)
+    db.table("quotes").create(
         {
             "id": int,
             "event_id": int,
@@ -183,16 +185,16 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id"), ("person_id", "people", "id")],
         if_not_exists=True,
     )
-    db["quotes"].create_index(["event_id", "position"], if_not_exists=True)
-    db["quotes"].create_index(["article_id"], if_not_exists=True)
-    db["quote_sources"].create(
+    db.table("quotes").create_index(["event_id", "position"], if_not_exists=True)
+    db.table("quotes").create_index(["article_id"], if_not_exists=True)
+    db.table("quote_sources").create(
         {"quote_id": int, "article_id": int},
         pk=("quote_id", "article_id"),
         foreign_keys=[("quote_id", "quotes", "id"), ("article_id", "articles", "id")],
         if_not_exists=True,
     )
-    db["quote_sources"].create_index(["article_id"], if_not_exists=True)
-    db["targets"].create(
+    db.table("quote_sources").create_index(["article_id"], if_not_exists=True)
+    db.table("targets").create(
         {
             "id": int,
             "event_id": int,
@@ -210,11 +212,11 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id")],
         if_not_exists=True,
     )
-    db["targets"].create_index(["event_id", "position"], if_not_exists=True)
-    db["targets"].create_index(["article_id"], if_not_exists=True)
-    db["articles"].enable_fts(["title", "body", "title_folded", "body_folded"], create_triggers=True, replace=True)
-    db["quotes"].enable_fts(["text", "text_folded", "speaker"], create_triggers=True, replace=True)
-    db["events"].enable_fts(["title", "title_folded"], create_triggers=True, replace=True)
+    db.table("targets").create_index(["event_id", "position"], if_not_exists=True)
+    db.table("targets").create_index(["article_id"], if_not_exists=True)
+    db.table("articles").enable_fts(["title", "body", "title_folded", "body_folded"], create_triggers=True, replace=True)
+    db.table("quotes").enable_fts(["text", "text_folded", "speaker"], create_triggers=True, replace=True)
+    db.table("events").enable_fts(["title", "title_folded"], create_triggers=True, replace=True)
     _fill_provinces(db)
 
 
@@ -224,7 +226,7 @@ def _fill_provinces(db: sqlite_utils.Database) -> None:
     from .provinces import all_provinces
     from .text import fold_key
 
-    db["provinces"].upsert_all(
+    db.table("provinces").upsert_all(
         (
             {
                 "code": p.code,

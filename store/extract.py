@@ -4,7 +4,7 @@ people, quotes and targets. A cascade of cheap rules, each a pure function."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -165,7 +165,7 @@ def text_year(article: Article, dates: list[list[DateMention]]) -> int | None:
 def event_provinces(article: Article) -> list[Province]:
     """The provinces where the event happens or that it is about: weighted by
     where they are named (title and lead count more), guests left out."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
     by_code: dict[str, Province] = {}
     lead = set(_lead(article.paragraphs, article.captions, 2))
@@ -254,7 +254,9 @@ def extract(article: Article) -> Facts:
     # Words glued by lost markup are split for matching (`Ninhtổ chức`, `5.800tỷđồng`);
     # quotes keep the text exactly as written.
     quoted = article
-    article = replace(article, paragraphs=[deglue(p) for p in article.paragraphs], title=deglue(article.title or "") or None)
+    article = replace(
+        article, paragraphs=[deglue(p) for p in article.paragraphs], title=deglue(article.title or "") or None
+    )
     dates = [find_dates(p, ref) for p in article.paragraphs]
     people = collect_people(quoted.paragraphs)
     quotes = find_quotes(quoted.paragraphs, people, quoted.captions)

@@ -23,7 +23,14 @@ def facts_to_json(f: Facts) -> str:
         "province_names": f.province_names(),
         "speakers": [{"name": n, "role": r} for n, r in f.speakers],
         "quotes": [
-            {"speaker": q.speaker, "role": q.role, "text": q.text, "direct": q.direct, "paragraph": q.paragraph, "qa": q.qa}
+            {
+                "speaker": q.speaker,
+                "role": q.role,
+                "text": q.text,
+                "direct": q.direct,
+                "paragraph": q.paragraph,
+                "qa": q.qa,
+            }
             for q in f.quotes
         ],
         "targets": [
@@ -73,7 +80,9 @@ def answer_shape(facts: dict[str, Any], event: dict[str, Any] | None) -> dict[st
         "event_kind": facts.get("kind"),
         "provinces": facts.get("province_names", []),
         "speakers": facts.get("speakers", []),
-        "quotes": [{"speaker": q["speaker"], "text": q["text"], "direct": q["direct"]} for q in facts.get("quotes", [])],
+        "quotes": [
+            {"speaker": q["speaker"], "text": q["text"], "direct": q["direct"]} for q in facts.get("quotes", [])
+        ],
         "targets": [
             {"text": t["text"], "value": _number(t["value"]), "unit": t["unit"], "year": t["year"], "kind": t["kind"]}
             for t in facts.get("targets", [])

@@ -226,10 +226,15 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
             known[key] = (article_id, parsed.sha256)
             event_id = _find_event(db, facts)
             if event_id is None:
-                event_id = db.conn.execute(
-                    "insert into events (title, kind) values (?, ?)", [facts.get("title"), facts.get("kind")]
-                ).lastrowid
-            db.conn.execute("insert or ignore into event_sources (event_id, article_id) values (?, ?)", [event_id, article_id])
+                event_id = int(
+                    db.conn.execute(
+                        "insert into events (title, kind) values (?, ?)", [facts.get("title"), facts.get("kind")]
+                    ).lastrowid
+                    or 0
+                )
+            db.conn.execute(
+                "insert or ignore into event_sources (event_id, article_id) values (?, ?)", [event_id, article_id]
+            )
             db.execute("update articles set event_id = ? where id = ?", [event_id, article_id])
             rebuild_event(db, event_id)
             if old_event is not None and old_event != event_id:
@@ -376,15 +381,24 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
         qid = conn.execute(
             "insert into quotes (event_id, article_id, person_id, speaker, role, text, text_folded, direct, position)"
             " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [event_id, k["article_id"], person_id, k["speaker"], k.get("role"), k["text"], fold(k["text"]),
-             int(bool(k["direct"])), k["position"]],
+            [
+                event_id,
+                k["article_id"],
+                person_id,
+                k["speaker"],
+                k.get("role"),
+                k["text"],
+                fold(k["text"]),
+                int(bool(k["direct"])),
+                k["position"],
+            ],
         ).lastrowid
         conn.executemany(
             "insert or ignore into quote_sources (quote_id, article_id) values (?, ?)",
             [(qid, a) for a in sorted(k["sources"])],
         )
     seen_targets: set[tuple] = set()
-    target_rows = []
+    target_rows: list[tuple[Any, ...]] = []
     for m, f in zip(members, facts, strict=True):
         for t in f.get("targets", []):
             key = (t["value"], fold_key(t["unit"] or ""), t["kind"])
@@ -392,8 +406,18 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
                 continue
             seen_targets.add(key)
             target_rows.append(
-                (event_id, m["id"], t["text"], t.get("subject"), t["value"], t["unit"], t.get("comparator"),
-                 t.get("year"), t["kind"], len(target_rows))
+                (
+                    event_id,
+                    m["id"],
+                    t["text"],
+                    t.get("subject"),
+                    t["value"],
+                    t["unit"],
+                    t.get("comparator"),
+                    t.get("year"),
+                    t["kind"],
+                    len(target_rows),
+                )
             )
     conn.executemany(
         "insert into targets (event_id, article_id, text, subject, value, unit, comparator, year, kind, position)"
@@ -404,9 +428,23 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
         "update events set title = ?, title_folded = ?, kind = ?, date_start = ?, date_end = ?, precision = ?,"
         " date_sort = ?, year = ?, provinces = ?, provinces_new = ?, terms = ?, n_quotes = ?, n_targets = ?,"
         " n_sources = ? where id = ?",
-        [title, fold(title), kind, start, end, precision or "unknown", date_sort, int(start[:4]) if start else None,
-         json.dumps(names, ensure_ascii=False), json.dumps(new_names, ensure_ascii=False),
-         json.dumps(terms, ensure_ascii=False), len(kept), len(target_rows), len(members), event_id],
+        [
+            title,
+            fold(title),
+            kind,
+            start,
+            end,
+            precision or "unknown",
+            date_sort,
+            int(start[:4]) if start else None,
+            json.dumps(names, ensure_ascii=False),
+            json.dumps(new_names, ensure_ascii=False),
+            json.dumps(terms, ensure_ascii=False),
+            len(kept),
+            len(target_rows),
+            len(members),
+            event_id,
+        ],
     )
     conn.executemany(
         "insert or ignore into event_provinces (event_id, province, date_sort) values (?, ?, ?)",
@@ -422,8 +460,7 @@ def _person(db: sqlite_utils.Database, name: str, role: str | None) -> int:
             db.execute("update people set role = ? where id = ?", [role, row[0]])
         return row[0]
     try:
-        return db.conn.execute(
-            "insert into people (name, role, name_folded) values (?, ?, ?)", [name, role, folded]
-        ).lastrowid
+        cur = db.conn.execute("insert into people (name, role, name_folded) values (?, ?, ?)", [name, role, folded])
+        return int(cur.lastrowid or 0)
     except sqlite3.IntegrityError:
         return db.execute("select id from people where name_folded = ?", [folded]).fetchone()[0]

@@ -14,9 +14,7 @@ from .text import fold, fold_key
 _WORD = re.compile(r"[^\W\d_]+")
 _TITLE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ROLE_TITLES) + r")(?!\w)", re.I)
 _ACADEMIC_RE = re.compile(ACADEMIC + r"$")
-ROLE_END = re.compile(
-    r"\s(?=(?:" + "|".join(re.escape(w) for w in (*SPEECH_VERBS, *ROLE_ENDERS)) + r")(?!\w))"
-)
+ROLE_END = re.compile(r"\s(?=(?:" + "|".join(re.escape(w) for w in (*SPEECH_VERBS, *ROLE_ENDERS)) + r")(?!\w))")
 
 
 def _titlecase(word: str) -> bool:

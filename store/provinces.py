@@ -98,8 +98,8 @@ def resolve(name: str) -> Province | None:
         _BY_NAME = _by_name()
     key = " ".join(_TOKEN.findall(fold(name)))
     for prefix in ("tinh ", "thanh pho ", "tp "):
-        if key.startswith(prefix) and key[len(prefix):] in _BY_NAME:
-            key = key[len(prefix):]
+        if key.startswith(prefix) and key[len(prefix) :] in _BY_NAME:
+            key = key[len(prefix) :]
             break
     return _BY_NAME.get(key)
 

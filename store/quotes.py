@@ -21,14 +21,18 @@ class QuoteFact:
     qa: bool = False
 
 
-_OPEN = "“\"«„"
-_CLOSE = "”\"»“"
+_OPEN = '“"«„'
+_CLOSE = '”"»“'
 _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")(?!\w)")
 _TITLE_ALT = "|".join(re.escape(t) for t in ROLE_TITLES)
 _PRONOUN = "|".join(PERSON_WORDS)
 # ông Hạnh / Thứ trưởng Dũng / bà Lan
 _SHORT_REF = re.compile(
-    r"(?<!\w)(?:(?:" + _PRONOUN + r")|(?:" + _TITLE_ALT + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7})(?!\w)",
+    r"(?<!\w)(?:(?:"
+    + _PRONOUN
+    + r")|(?:"
+    + _TITLE_ALT
+    + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7})(?!\w)",
     re.I,
 )
 # A role standing for a person: `Thứ trưởng Bộ TT&TT`, `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`
@@ -89,9 +93,9 @@ class _Resolver:
                     return p
             break
         stripped = re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head)
-        m = _ROLE_REF.search(stripped.rstrip())
-        if m and not ROLE_END.search(m.group(0)):
-            p = self.people.by_role(m.group(0))
+        rm = _ROLE_REF.search(stripped.rstrip())
+        if rm and not ROLE_END.search(rm.group(0)):
+            p = self.people.by_role(rm.group(0))
             if p:
                 return p
         if re.search(r"(?:^|\s|,)(?:" + _PRONOUN + r")\s{0,2}$", stripped, re.I) and self.last:
@@ -180,7 +184,7 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             spans = _quoted_spans(par)
             close_at = -1
             for k, ch in enumerate(par):
-                if ch in "”\"»":
+                if ch in '”"»':
                     close_at = k
                     break
             if close_at >= 0 and (not spans or spans[0][0] > close_at):
@@ -229,11 +233,12 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 if vm and re.match(r"^\s{0,2}[,\-–—]?\s{0,3}\S", after):
                     speaker = res.resolve(after[: vm.start()])
             if speaker is None and re.search(r"[:,]\s{0,2}$", before):
-                vm = None
-                for vm in _VERB_RE.finditer(before):
-                    pass
+                verbs = list(_VERB_RE.finditer(before))
+                vm = verbs[-1] if verbs else None
                 between = before[vm.end() :] if vm is not None else ""
-                if vm is not None and (not between.strip(" :,") or (before.rstrip().endswith(":") and "." not in between)):
+                if vm is not None and (
+                    not between.strip(" :,") or (before.rstrip().endswith(":") and "." not in between)
+                ):
                     speaker = res.subject_before(before, vm.start())
                 if speaker is None and before.rstrip().endswith(":"):
                     speaker = res.resolve(before.rstrip()[:-1])

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DateMention
-from .lexicon import COMPARATORS, FIGURE_CUES, LABEL_BEFORE, MULTIPLIERS, NOT_UNITS, TARGET_CUES
+from .lexicon import COMPARATORS, FIGURE_CUES, LABEL_BEFORE, NOT_UNITS, TARGET_CUES
 from .sentences import split_sentences
 
 
@@ -30,7 +30,11 @@ _WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
 _PAST = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in FIGURE_CUES) + r")(?!\w)", re.I)
 _TARGET = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in TARGET_CUES) + r")(?!\w)", re.I)
 _CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đồng thời|Ngoài ra|Cùng với đó|Về [^,]{1,40}|Trong đó)\s?,", re.I)
-_PERIOD = re.compile(r"(?:giai đoạn|đến năm|tới năm|đến hết năm|trước năm|năm)\s{0,2}(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b", re.I)
+_PERIOD = re.compile(
+    r"(?:giai đoạn|đến năm|tới năm|đến hết năm|trước năm|năm)\s{0,2}"
+    r"(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b",
+    re.I,
+)
 _STOP_UNIT = set(NOT_UNITS)
 # Words that end a unit: `30 tuổi có`, `20.272 người thì`, `12.500 tỷ đồng lên`.
 _UNIT_ENDERS = set(
@@ -61,7 +65,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
         return "%", pos + rest.index("trăm") + 4
     if rest[:1] not in (" ", "\u00a0") and not (rest[:1].isalpha() and rest[:1].islower()):
         return None
-    words = []
+    words: list[str] = []
     end = pos
     for m in _WORD.finditer(rest):
         if m.start() > 0 and rest[end - pos : m.start()].strip() not in ("",):
@@ -92,7 +96,11 @@ def _label_before(before: str) -> bool:
     if tail.endswith(("-", "/", "#", "no.")):
         return True
     raw_words = before.split()
-    if tail.endswith(" số") and len(raw_words) >= 2 and (raw_words[-2][:1].isupper() or raw_words[-2].lower() in _DOC_WORDS):
+    if (
+        tail.endswith(" số")
+        and len(raw_words) >= 2
+        and (raw_words[-2][:1].isupper() or raw_words[-2].lower() in _DOC_WORDS)
+    ):
         return True
     if tail.endswith("cách đây") or tail.endswith("cách đây hơn") or tail.endswith("cách đây gần"):
         return True
@@ -168,8 +176,6 @@ def find_targets(
                     # a bare year followed by a word is a year, not a count
                     if not re.match(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)", sentence[m.end() :]):
                         continue
-                clause_start = max(before.rfind(";"), before.rfind(":"), 0)
-                clause = before[clause_start:]
                 if _PAST.search(before):
                     kind = "figure"
                 elif has_cue or inherits:

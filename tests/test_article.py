@@ -5,7 +5,8 @@ from store.article import BadArticle, parse_article
 
 def test_header_lines():
     a = parse_article(
-        b"# doc_id = x\n# url = https://dantri.com.vn/a-20210326175140241.htm\n# date = 20210326\nNgay 26/3, hoi thao.\nB.\n",
+        b"# doc_id = x\n# url = https://dantri.com.vn/a-20210326175140241.htm\n# date = 20210326\n"
+        b"Ngay 26/3, hoi thao.\nB.\n",
         "a.txt",
     )
     assert a.published == "2021-03-26" and a.published_source == "header"
@@ -36,7 +37,7 @@ def test_boilerplate_dropped():
 
 
 def test_nfd_and_entities_normalised():
-    nfd = "Đắk Lắk".encode("utf-8")
+    nfd = "Đắk Lắk".encode()
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", "Ngày 26/3, UBND tỉnh Đắk Lắk &amp; Bộ TT&amp;TT họp.")
@@ -47,7 +48,14 @@ def test_nfd_and_entities_normalised():
 
 @pytest.mark.parametrize(
     "data, reason",
-    [(b"", "empty"), (b"   \n\n", "empty"), (b"%PDF-1.4 ...", "PDF"), (b"\xff\xd8\xff\x00\x00\x00\x00\x00\x00", "JPEG"), (b"ab\x00\x00\x00\x00\x00\x00\x00\x00", "binary"), (b"Ng\xe0y 26/3 \xff\xfe", "not UTF-8")],
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"%PDF-1.4 ...", "PDF"),
+        (b"\xff\xd8\xff\x00\x00\x00\x00\x00\x00", "JPEG"),
+        (b"ab\x00\x00\x00\x00\x00\x00\x00\x00", "binary"),
+        (b"Ng\xe0y 26/3 \xff\xfe", "not UTF-8"),
+    ],
 )
 def test_bad_files_named(data, reason):
     with pytest.raises(BadArticle, match=reason):

@@ -39,7 +39,9 @@ def test_events_json(db_path, capsys):
     assert [e["kind"] for e in events] == ["workshop", "week", "conference", "interview"]
     assert events[0]["sources"] == ["000_fbf29b6908ef3d8c.txt", "001_bcca5a54d533eb84.txt"]
     assert events[3]["precision"] == "approximate"
-    assert all(set(e) >= {"title", "kind", "date_start", "date_end", "precision", "provinces", "sources"} for e in events)
+    assert all(
+        set(e) >= {"title", "kind", "date_start", "date_end", "precision", "provinces", "sources"} for e in events
+    )
 
 
 def test_events_province_filter(db_path, capsys):

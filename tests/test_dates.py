@@ -38,7 +38,15 @@ def test_forms(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["đạt 90% dân số", "đứng thứ 5 toàn quốc", "dịch Covid-19", "giai đoạn 2021-2025", "1.500/4.000 y", "20 tỉ đồng/năm"]
+    "text",
+    [
+        "đạt 90% dân số",
+        "đứng thứ 5 toàn quốc",
+        "dịch Covid-19",
+        "giai đoạn 2021-2025",
+        "1.500/4.000 y",
+        "20 tỉ đồng/năm",
+    ],
 )
 def test_false_dates(text):
     assert find_dates(text, REF) == []

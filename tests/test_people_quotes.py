@@ -28,7 +28,8 @@ def quotes_of(pars):
 
 def test_reported_speech_and_short_reference():
     pars = [
-        "Chiều 26/4, ông Hoàng Đức Hạnh - Phó Giám đốc Sở Y tế Hà Nội - cho biết, tình hình dịch bệnh vẫn phức tạp ở nhiều nơi.",
+        "Chiều 26/4, ông Hoàng Đức Hạnh - Phó Giám đốc Sở Y tế Hà Nội - cho biết, tình hình dịch bệnh vẫn phức tạp"
+        " ở nhiều nơi.",
         "Theo ông Hạnh, tại Việt Nam đã ghi nhận 52 ca mắc mới trong tuần.",
     ]
     assert quotes_of(pars) == [

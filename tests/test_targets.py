@@ -4,7 +4,9 @@ from store.targets import find_targets, parse_number
 
 def targets(*pars, ref=None):
     pars = list(pars)
-    return [(t.value, t.unit, t.kind, t.year, t.comparator) for t in find_targets(pars, [find_dates(p, ref) for p in pars])]
+    return [
+        (t.value, t.unit, t.kind, t.year, t.comparator) for t in find_targets(pars, [find_dates(p, ref) for p in pars])
+    ]
 
 
 def test_vietnamese_numbers():
@@ -15,7 +17,11 @@ def test_vietnamese_numbers():
 
 def test_goal_with_comparators():
     got = targets("Mục tiêu là 100% dịch vụ công trực tuyến, từ 90% trở lên hồ sơ và phát triển 20 doanh nghiệp số.")
-    assert got == [(100, "%", "target", None, None), (90, "%", "target", None, ">="), (20, "doanh nghiệp", "target", None, None)]
+    assert got == [
+        (100, "%", "target", None, None),
+        (90, "%", "target", None, ">="),
+        (20, "doanh nghiệp", "target", None, None),
+    ]
 
 
 def test_reported_figures_with_as_of_year():

@@ -26,11 +26,15 @@ Exit codes: 0 success; 1 error; 2 bad usage; 3 loaded, but some files were skipp
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="PATH", help="database file (default: $SUKIEN_DB or ~/.local/share/sukien/sukien.db)")
+    p.add_argument(
+        "--db", metavar="PATH", help="database file (default: $SUKIEN_DB or ~/.local/share/sukien/sukien.db)"
+    )
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--province", metavar="P", help="only events in this province (diacritics optional: 'hue', 'Đắk Lắk')")
+    p.add_argument(
+        "--province", metavar="P", help="only events in this province (diacritics optional: 'hue', 'Đắk Lắk')"
+    )
     p.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="only events on or before DATE")
     p.add_argument("--kind", metavar="KIND", help="only events of this kind (workshop, conference, week, ...)")

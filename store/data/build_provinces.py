@@ -29,9 +29,8 @@ NAME_BEFORE = {"46": ("Thừa Thiên Huế", "2025-01-01")}
 
 
 def build() -> list[dict]:
-    from vietnamadminunits.converter import converter_2025  # noqa: F401  (proves the data matches the code)
-
     import vietnamadminunits
+    from vietnamadminunits.converter import converter_2025  # noqa: F401  (proves the data matches the code)
 
     root = Path(vietnamadminunits.__file__).parent / "data"
     legacy = json.loads((root / "parser_legacy.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]

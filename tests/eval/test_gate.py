@@ -15,8 +15,14 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 SCORE = SHARED / "eval" / "score.py"
 
-SEEDS_FLOORS = "published=1,event_date=1,event_kind=1,provinces_f1=0.95,speakers_f1=0.9,quotes_f1=0.85,quote_speaker=0.9,targets_f1=0.85"
-DEV_FLOORS = "published=1,event_date=0.9,event_kind=0.85,provinces_f1=0.9,speakers_f1=0.85,quotes_f1=0.8,quote_speaker=0.9,targets_f1=0.8"
+SEEDS_FLOORS = (
+    "published=1,event_date=1,event_kind=1,provinces_f1=0.95,speakers_f1=0.9,quotes_f1=0.85,quote_speaker=0.9,"
+    "targets_f1=0.85"
+)
+DEV_FLOORS = (
+    "published=1,event_date=0.9,event_kind=0.85,provinces_f1=0.9,speakers_f1=0.85,quotes_f1=0.8,quote_speaker=0.9,"
+    "targets_f1=0.8"
+)
 
 
 def facts_for(folder: Path, tmp: Path) -> Path:
@@ -31,7 +37,9 @@ def facts_for(folder: Path, tmp: Path) -> Path:
 
 
 def score(key: Path, facts: Path, floors: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCORE), str(key), str(facts), "--require", floors], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(SCORE), str(key), str(facts), "--require", floors], capture_output=True, text=True
+    )
 
 
 @pytest.mark.skipif(not SCORE.exists(), reason="../shared is absent")
