@@ -87,3 +87,16 @@ def test_bad_file_is_named_and_load_goes_on(tmp_path, seeds_dir):
 def test_facts_kept_per_article(seeded_db):
     facts = json.loads(seeded_db.execute("select facts from articles where file like '004%'").fetchone()[0])
     assert facts["kind"] == "interview" and facts["speakers"][0]["name"] == "Nguyễn Tuấn Hà"
+
+
+def test_same_day_other_province_never_merges(tmp_path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    text = "# date = 20210426\nChiều 26/4, UBND tỉnh {p} tổ chức Hội nghị chuyển đổi số năm 2021.\nNội dung hội nghị.\n"
+    (folder / "a.txt").write_text(text.format(p="Đắk Lắk"), encoding="utf-8")
+    (folder / "b.txt").write_text(text.format(p="Gia Lai"), encoding="utf-8")
+    (folder / "c.txt").write_text(text.format(p="Gia Lai") + "Bài của báo khác.\n", encoding="utf-8")
+    db = connect(tmp_path / "g.db")
+    load_paths(db, [folder])
+    events = all_events(db)
+    assert sorted((e.provinces[0], e.n_sources) for e in events) == [("Gia Lai", 2), ("Đắk Lắk", 1)]
