@@ -43,7 +43,7 @@ class NewArticle:
     published_precision: str | None = None
     published_source: str | None = None
     path: str | None = None  # unique; default `bulk/<article id>/<file>`
-    sha256: str | None = None  # default: the hash of the body
+    sha256: str | None = None  # default: the hash of the body (`text_sha256` is always that of title and body)
 
 
 @dataclass
@@ -87,7 +87,7 @@ _EVENT_COLS = (
 )
 _ARTICLE_COLS = (
     "id, file, path, sha256, url, outlet, title, published, published_precision, published_source, body,"
-    " title_folded, body_folded, facts, event_id"
+    " title_folded, body_folded, facts, event_id, text_sha256"
 )
 _QUOTE_COLS = "id, event_id, article_id, person_id, speaker, role, text, text_folded, direct, position"
 _TARGET_COLS = "id, event_id, article_id, text, subject, value, unit, comparator, year, kind, position"
@@ -164,11 +164,8 @@ class _Writer:
         date_sort = start or "9999"
         terms = list(ev.terms)
         self.links.extend((eid, c, date_sort) for c in codes)
-        article_ids = []
-        for art in ev.articles:
-            aid = self.article_id
-            self.article_id += 1
-            article_ids.append(aid)
+        article_ids = list(range(self.article_id, self.article_id + len(ev.articles)))
+        self.article_id += len(ev.articles)
         quotes: list[list[dict[str, Any]]] = [[] for _ in article_ids]
         targets: list[list[dict[str, Any]]] = [[] for _ in article_ids]
         for position, q in enumerate(ev.quotes, 1):
@@ -176,11 +173,20 @@ class _Writer:
             pid = self.person(q.speaker, q.role) if q.speaker else None
             qid = self.quote_id
             self.quote_id += 1
-            self.quotes.append((qid, eid, aid, pid, q.speaker, q.role, q.text, self.fold(q.text), int(q.direct), position))
+            self.quotes.append(
+                (qid, eid, aid, pid, q.speaker, q.role, q.text, self.fold(q.text), int(q.direct), position)
+            )
             if aid is not None:
                 self.quote_sources.append((qid, aid))
                 quotes[q.article].append(
-                    {"speaker": q.speaker, "role": q.role, "text": q.text, "direct": q.direct, "paragraph": 0, "qa": False}
+                    {
+                        "speaker": q.speaker,
+                        "role": q.role,
+                        "text": q.text,
+                        "direct": q.direct,
+                        "paragraph": 0,
+                        "qa": False,
+                    }
                 )
         for position, t in enumerate(ev.targets):
             aid = article_ids[t.article] if article_ids else None
@@ -216,7 +222,8 @@ class _Writer:
                 (aid, art.file, art.path or f"bulk/{aid}/{art.file}",
                  art.sha256 or hashlib.sha256(body.encode("utf-8")).hexdigest(), art.url, art.outlet, art.title,
                  art.published, art.published_precision, art.published_source, body, self.fold(art.title or ""),
-                 self.fold(body), json.dumps(facts, ensure_ascii=False), eid)
+                 self.fold(body), json.dumps(facts, ensure_ascii=False), eid,
+                 hashlib.sha256((art.title or "").encode() + b"\n" + body.encode()).hexdigest())
             )  # fmt: skip
             self.sources.append((eid, aid))
         self.events.append(
@@ -232,9 +239,7 @@ class _Writer:
             return
         conn = self.db.conn
         with conn:  # one transaction: the batch lands whole or not at all
-            conn.executemany(
-                "insert into people (id, name, role, name_folded) values (?, ?, ?, ?)", self.new_people
-            )
+            conn.executemany("insert into people (id, name, role, name_folded) values (?, ?, ?, ?)", self.new_people)
             conn.executemany(_insert_sql("events", _EVENT_COLS), self.events)
             conn.executemany("insert into event_provinces (event_id, province, date_sort) values (?, ?, ?)", self.links)
             conn.executemany(_insert_sql("articles", _ARTICLE_COLS), self.articles)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_MS = 30_000  # how long a writer waits for another before giving up
 
 
@@ -93,6 +93,11 @@ def migrate(db: sqlite_utils.Database) -> None:
     with db.conn:
         if version < 1:
             _create_v1(db)
+        if version < 2:
+            _add_v2_indexes(db)
+            if "text_sha256" not in db.table("articles").columns_dict:
+                db.table("articles").add_column("text_sha256", str)
+                db.table("articles").create_index(["text_sha256"], if_not_exists=True)
         db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
@@ -218,6 +223,19 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db.table("quotes").enable_fts(["text", "text_folded", "speaker"], create_triggers=True, replace=True)
     db.table("events").enable_fts(["title", "title_folded"], create_triggers=True, replace=True)
     _fill_provinces(db)
+
+
+def _add_v2_indexes(db: sqlite_utils.Database) -> None:
+    """Version 2: small covering indexes for a search's matches. A search
+    finds ids in the full-text indexes and needs each one's event and sort
+    date; read from the tables, those are random reads all over a large file
+    (2.4 s for 35,000 matches of a million-event database with a cold cache),
+    from these indexes 0.5 s. `store.query` names them (INDEXED BY)."""
+    db.table("events").create_index(["id", "date_sort"], index_name="idx_events_id_date_sort", if_not_exists=True)
+    db.table("quotes").create_index(["id", "event_id"], index_name="idx_quotes_id_event_id", if_not_exists=True)
+    db.table("event_sources").create_index(
+        ["article_id", "event_id"], index_name="idx_event_sources_article_id_event_id", if_not_exists=True
+    )
 
 
 def _fill_provinces(db: sqlite_utils.Database) -> None:

@@ -30,8 +30,10 @@ def test_insert_events_writes_every_table():
                 "2021-03-26",
                 provinces=["Đắk Lắk", "hue"],
                 terms=["chuyen doi so"],
-                articles=[NewArticle("a.txt", "Bài A", "Ngày 26/3, hội thảo…", outlet="dantri.com.vn"),
-                          NewArticle("b.txt", "Bài B", "Hội thảo chuyển đổi số…")],
+                articles=[
+                    NewArticle("a.txt", "Bài A", "Ngày 26/3, hội thảo…", outlet="dantri.com.vn"),
+                    NewArticle("b.txt", "Bài B", "Hội thảo chuyển đổi số…"),
+                ],
                 quotes=[NewQuote("Chúng ta phải đi cùng nhau", "Nguyễn Huy Dũng", "Thứ trưởng", article=1)],
                 targets=[NewTarget("100% dịch vụ công", 100.0, "%", year=2025)],
             ),  # fmt: skip
@@ -51,6 +53,7 @@ def test_insert_events_writes_every_table():
     assert count_events(db, Filter(search="bai a")) == 1  # through articles_fts
     facts = json.loads(db.execute("select facts from articles where file = 'b.txt'").fetchone()[0])
     assert facts["event_start"] == "2021-03-26" and facts["quotes"][0]["speaker"] == "Nguyễn Huy Dũng"
+    assert db.execute("select count(*) from articles where text_sha256 is null").fetchone()[0] == 0
     undated = db.execute("select date_sort, precision from events where title = 'Không ngày'").fetchone()
     assert undated == ("9999", "unknown")
     insert_events(db, [NewEvent("Sau", "forum", "2022-01-01", articles=[NewArticle("c.txt", "C", "c")])])
@@ -75,7 +78,9 @@ def test_synthetic_db(tmp_path):
     assert len(years) > 15  # spread over the years
     assert count_events(db, Filter()) == 2_000
     hist = histogram(db)
-    assert hist.total == 2_000 and hist.undated == q("select count(*) from events where date_sort = '9999'").fetchone()[0]
+    assert (
+        hist.total == 2_000 and hist.undated == q("select count(*) from events where date_sort = '9999'").fetchone()[0]
+    )
     if source.startswith("corpus"):
         assert q("select count(distinct province) from event_provinces").fetchone()[0] > 20
         assert q("select count(*) from quotes").fetchone()[0] > 0

@@ -1,6 +1,8 @@
 import json
 import shutil
 
+from conftest import SEEDS
+
 from store.db import connect
 from store.load import load_paths
 from store.query import Filter, all_events, count_events, event_detail
@@ -100,3 +102,24 @@ def test_same_day_other_province_never_merges(tmp_path):
     load_paths(db, [folder])
     events = all_events(db)
     assert sorted((e.provinces[0], e.n_sources) for e in events) == [("Gia Lai", 2), ("Đắk Lắk", 1)]
+
+
+def test_version_1_database_migrates(tmp_path):
+    import sqlite3
+
+    from store.db import SCHEMA_VERSION
+
+    path = tmp_path / "v1.db"
+    db = connect(path)
+    db.execute("drop index if exists idx_articles_text_sha256")
+    db.execute("update meta set value = '1' where key = 'schema_version'")
+    db.conn.commit()
+    db.conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("alter table articles drop column text_sha256")
+    conn.commit()
+    conn.close()
+    db = connect(path)
+    assert db.execute("select value from meta where key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert "text_sha256" in db["articles"].columns_dict
+    assert load_paths(db, [SEEDS]).loaded == 5

@@ -7,9 +7,9 @@ import sqlite3
 from textual.widgets import Input, Static
 from tui_helpers import SIZE, settle
 
-from store.query import Filter
+from store.query import Filter, event_position
 from tui.screens import EventScreen, ProvinceScreen, TimelineScreen
-from tui.widgets.paging import PAGE_SIZE, event_position
+from tui.widgets.paging import PAGE_SIZE
 from tui.widgets.timeline import MAX_PAGES, Timeline
 
 

@@ -1,21 +1,26 @@
-"""The main screen: the timeline, its search box and a status line."""
+"""The main screen: the timeline, its histogram, its search box and a status line."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from store.db import StoreError, connect
 from store.provinces import resolve
-from store.query import Filter
+from store.query import Filter, histogram
+from store.query import Histogram as Counts
 
+from ..widgets.histogram import Histogram
 from ..widgets.safe import plain
 from ..widgets.timeline import QUOTE_MARK, SOURCE_MARK, TARGET_MARK, Timeline, TimelineHeader
 from .event import EventScreen
@@ -56,12 +61,14 @@ class TimelineScreen(Screen[None]):
     """The timeline of events, filtered and searched.
 
     Bindings (ids `timeline.*`): `/` opens the search box (diacritics
-    optional), `p` chooses a province, Esc clears the search and filters.
+    optional), `p` chooses a province, `h` shows or hides the histogram of
+    events over time, Esc clears the search and filters.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="timeline.search", tooltip="Search titles, quotes and articles"),
         Binding("p", "province", "Province", id="timeline.province", tooltip="Show the events of one province"),
+        Binding("h", "histogram", "Histogram", id="timeline.histogram", tooltip="Show or hide events over time"),
         Binding("escape", "back", "All events", id="timeline.back", tooltip="Clear the search and the filters"),
     ]
 
@@ -70,9 +77,18 @@ class TimelineScreen(Screen[None]):
         self.db_path = db_path
         self._initial_filter = flt or Filter()
         self._total = 0
+        self._histograms: dict[Filter, Counts] = {}  # per filter, until the view is reloaded
+        self._histogram_asked: Filter | None = None
+
+    class _HistogramCounted(Message):
+        def __init__(self, flt: Filter, counts: Counts) -> None:
+            super().__init__()
+            self.filter = flt
+            self.counts = counts
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Histogram(id="histogram")
         yield TimelineHeader(id="columns")
         yield Timeline(self.db_path, self._initial_filter, id="timeline")
         yield Static(id="empty")
@@ -120,12 +136,15 @@ class TimelineScreen(Screen[None]):
             self.query_one("#empty", Static).update(hint)
         self._status(message.filter, message.count, message.total, None)
         self.refresh_bindings()
+        if self.has_class("-histogram"):
+            self._show_histogram(message.filter)
 
     @on(Timeline.EventHighlighted)
     def _highlighted(self, message: Timeline.EventHighlighted) -> None:
         timeline = self.timeline
         if timeline.count is not None:
             self._status(timeline.view_filter, timeline.count, None, message.index)
+        self.query_one(Histogram).mark(message.row.date_start)
 
     @on(Timeline.EventSelected)
     def _selected(self, message: Timeline.EventSelected) -> None:
@@ -145,6 +164,55 @@ class TimelineScreen(Screen[None]):
         if index is not None and count:
             status.append(f" · {index + 1:,}/{count:,}", style="dim")
         self.query_one("#status", Static).update(status)
+
+    # ---- the histogram ---------------------------------------------------
+
+    def action_histogram(self) -> None:
+        self.toggle_class("-histogram")
+        if self.has_class("-histogram"):
+            self._show_histogram(self.timeline.view_filter)
+
+    def forget_histograms(self) -> None:
+        """Count again next time (the database changed)."""
+        self._histograms.clear()
+
+    def _show_histogram(self, flt: Filter) -> None:
+        widget = self.query_one(Histogram)
+        row = self.timeline.current_row
+        widget.mark(row.date_start if row else None)
+        if flt in self._histograms:
+            widget.show(self._histograms[flt])
+            return
+        widget.show(None)
+        if self._histogram_asked != flt:
+            self._histogram_asked = flt
+            self._count_histogram(flt)
+
+    @work(thread=True, exclusive=True, group="histogram")
+    def _count_histogram(self, flt: Filter) -> None:
+        try:
+            db = connect(self.db_path)
+            try:
+                counts = histogram(db, flt)
+            finally:
+                db.close()
+        except (StoreError, sqlite3.Error) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.post_message(self._HistogramCounted(flt, counts))
+
+    @on(_HistogramCounted)
+    def _histogram_counted(self, message: _HistogramCounted) -> None:
+        self._histograms[message.filter] = message.counts
+        if self._histogram_asked == message.filter:
+            self._histogram_asked = None
+        if message.filter == self.timeline.view_filter and self.has_class("-histogram"):
+            self.query_one(Histogram).show(message.counts)
+
+    @on(Histogram.PeriodSelected)
+    def _period_selected(self, message: Histogram.PeriodSelected) -> None:
+        self.timeline.focus()
+        self.timeline.go_to_date(message.start)
 
     # ---- search ---------------------------------------------------------
 

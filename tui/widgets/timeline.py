@@ -3,16 +3,20 @@
 A line-API `ScrollView` (after Textualize/toolong's `log_lines.py`): the
 virtual height is the number of events, `render_line` reads rows from an LRU
 cache of pages, and pages that are not cached yet are fetched by a thread
-worker (with its own SQLite connection) and posted back. Nothing here is
-proportional to the number of events, so a million rows scroll like four.
+worker (with its own SQLite connection) and posted back. A page is read from
+the nearest page already known (keyset paging, see `paging.py`), and the
+number of events of a filter is counted once and kept until the database is
+reloaded. Nothing here is proportional to the number of events, so a million
+rows scroll like four.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -27,9 +31,19 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from store.db import StoreError, connect
-from store.query import EventRow, Filter, count_events
+from store.query import (
+    EventRow,
+    Filter,
+    count_events,
+    date_position,
+    event_key,
+    event_position,
+    has_undated_sort,
+    ids_position,
+    timeline_ids,
+)
 
-from .paging import PAGE_SIZE, Page, event_position, fetch_page
+from .paging import PAGE_SIZE, Page, fetch_page
 from .safe import visible
 
 MAX_PAGES = 50  # pages kept in memory: 10,000 rows
@@ -39,6 +53,19 @@ PREFETCH = 50  # rows from a page's edge at which the neighbouring page is fetch
 YEAR_W, DATE_W, PLACE_W, KIND_W, COUNTS_W = 4, 13, 16, 10, 12
 GAP = 1
 QUOTE_MARK, TARGET_MARK, SOURCE_MARK = "❝", "◎", "⧉"
+
+
+MAX_ID_LISTS = 4  # searches whose ids are kept
+
+
+class _Count(NamedTuple):
+    """What is kept per filter: its number of events, whether its pages can
+    be read by key (no row without a sort date) and, for a search, its ids
+    in timeline order."""
+
+    n: int
+    keyset: bool
+    ids: Sequence[int] | None = None
 
 
 def title_width(width: int) -> int:
@@ -161,9 +188,9 @@ class Timeline(ScrollView, can_focus=True):
             self.error = error
 
     class _ViewLoaded(Message):
-        def __init__(self, gen: int, flt: Filter, count: int, total: int, cursor: int, page: Page) -> None:
+        def __init__(self, gen: int, flt: Filter, counts: dict[Filter, _Count], cursor: int, page: Page | None) -> None:
             super().__init__()
-            self.gen, self.filter, self.count, self.total, self.cursor, self.page = gen, flt, count, total, cursor, page
+            self.gen, self.filter, self.counts, self.cursor, self.page = gen, flt, counts, cursor, page
 
     class _PageLoaded(Message):
         def __init__(self, gen: int, page: Page) -> None:
@@ -195,6 +222,9 @@ class Timeline(ScrollView, can_focus=True):
         self._hover: int | None = None
         self._highlighted: tuple[int, int] | None = None  # (gen, event id) last posted
         self._select_when_loaded = False
+        self._counts: dict[Filter, _Count] = {}
+        self._view = _Count(0, True)
+        self._pending: list[Callable[[], None]] = []  # keys pressed before the first view arrived
 
     # ---- loading -------------------------------------------------------
 
@@ -206,35 +236,67 @@ class Timeline(ScrollView, can_focus=True):
         that event (or where it would be in time, if the filter leaves it out)."""
         self.filter = flt
         self._req_gen += 1
-        self._load_view(self._req_gen, flt, keep_event)
+        known = {f: self._counts[f] for f in (flt, Filter()) if f in self._counts}
+        self._load_view(self._req_gen, flt, known, keep_event=keep_event)
+
+    def go_to_date(self, day: str) -> None:
+        """Move the cursor to the first event of the view dated `day` or later
+        (a YYYY, YYYY-MM or YYYY-MM-DD prefix)."""
+        if self.count is None:
+            self._pending.append(lambda: self.go_to_date(day))
+            return
+        self._req_gen += 1
+        known = {f: self._counts[f] for f in (self._view_filter, Filter()) if f in self._counts}
+        self._load_view(self._req_gen, self._view_filter, known, day=day)
 
     def reload(self) -> None:
         """Read the current view again (after the database changed)."""
         row = self.current_row
+        self._counts.clear()
         self.set_filter(self.filter, keep_event=row.id if row else None)
 
     @work(thread=True, exclusive=True, group="timeline-view")
-    def _load_view(self, gen: int, flt: Filter, keep_event: int | None) -> None:
+    def _load_view(
+        self, gen: int, flt: Filter, known: dict[Filter, _Count], keep_event: int | None = None, day: str | None = None
+    ) -> None:
         worker = get_current_worker()
+        counts = dict(known)
         try:
             db = connect(self.db_path)
             try:
-                count = count_events(db, flt)
-                total = count if flt == Filter() else count_events(db, Filter())
+                for f in (flt, Filter()):
+                    if f.search and f == flt and (f not in counts or counts[f].ids is None):
+                        ids = timeline_ids(db, f)  # count and order in one go, then paged from memory
+                        counts[f] = _Count(len(ids), True, ids)
+                    elif f not in counts:
+                        n = count_events(db, f)
+                        counts[f] = _Count(n, n == 0 or not has_undated_sort(db, f))
+                view = counts[flt]
                 cursor = 0
-                if keep_event is not None and count:
-                    cursor = min(event_position(db, flt, keep_event) or 0, count - 1)
-                page = fetch_page(db, flt, cursor // PAGE_SIZE)
+                key = (day, -1) if day is not None else event_key(db, keep_event) if keep_event is not None else None
+                if key is not None and view.n:
+                    if view.ids is not None:
+                        position = ids_position(db, view.ids, key)
+                    elif day is not None:
+                        position = date_position(db, flt, day)
+                    else:
+                        position = event_position(db, flt, key[1]) or 0
+                    cursor = min(position, view.n - 1)
+                page = None
+                if view.n:
+                    page = fetch_page(db, flt, cursor // PAGE_SIZE, count=view.n, keyset=view.keyset, ids=view.ids)
             finally:
                 db.close()
         except (StoreError, sqlite3.Error) as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
         if not worker.is_cancelled:
-            self.post_message(self._ViewLoaded(gen, flt, count, total, cursor, page))
+            self.post_message(self._ViewLoaded(gen, flt, counts, cursor, page))
 
     @work(thread=True, exclusive=True, group="timeline-pages")
-    def _load_pages(self, gen: int, flt: Filter, numbers: tuple[int, ...]) -> None:
+    def _load_pages(
+        self, gen: int, flt: Filter, numbers: tuple[int, ...], view: _Count, anchors: dict[int, Page]
+    ) -> None:
         worker = get_current_worker()
         try:
             db = connect(self.db_path)
@@ -242,7 +304,9 @@ class Timeline(ScrollView, can_focus=True):
                 for number in numbers:
                     if worker.is_cancelled:
                         return
-                    self.post_message(self._PageLoaded(gen, fetch_page(db, flt, number)))
+                    page = fetch_page(db, flt, number, count=view.n, anchors=anchors, keyset=view.keyset, ids=view.ids)
+                    anchors[number] = page
+                    self.post_message(self._PageLoaded(gen, page))
             finally:
                 db.close()
         except (StoreError, sqlite3.Error) as exc:
@@ -254,17 +318,28 @@ class Timeline(ScrollView, can_focus=True):
             return
         self._view_gen = message.gen
         self._view_filter = message.filter
+        self._counts.update(message.counts)
+        view = message.counts[message.filter]
+        self._view = view
+        searches = [f for f, c in self._counts.items() if c.ids is not None and f != message.filter]
+        for f in searches[: max(0, len(searches) - (MAX_ID_LISTS - 1))]:  # keep the ids of the latest searches
+            self._counts[f] = self._counts[f]._replace(ids=None)
+        self._counts[message.filter] = self._counts.pop(message.filter)  # the latest last
         self._pages.clear()
         self._in_flight = frozenset()
-        self._pages[message.page.number] = message.page
-        self.count = message.count
+        if message.page is not None:
+            self._pages[message.page.number] = message.page
+        self.count = view.n
         self._highlighted = None
-        self.virtual_size = Size(0, message.count)
+        self.virtual_size = Size(0, view.n)
         self.set_reactive(Timeline.cursor, message.cursor)
         self._scroll_to_cursor(center=True)
         self.refresh()
-        self.post_message(self.Counted(message.filter, message.count, message.total))
+        self.post_message(self.Counted(message.filter, view.n, message.counts[Filter()].n))
         self._post_highlight()
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
 
     @on(_PageLoaded)
     def _page_loaded(self, message: _PageLoaded) -> None:
@@ -312,9 +387,9 @@ class Timeline(ScrollView, can_focus=True):
     def _fetch_missing(self) -> None:
         self._fetch_scheduled = False
         missing = tuple(n for n in self._wanted_pages() if n not in self._pages)
-        if missing and not set(missing) <= self._in_flight:
+        if missing and not set(missing) <= self._in_flight and self.count:
             self._in_flight = frozenset(missing)
-            self._load_pages(self._view_gen, self._view_filter, missing)
+            self._load_pages(self._view_gen, self._view_filter, missing, self._view, dict(self._pages))
 
     def row_at(self, index: int) -> EventRow | None:
         """The row at `index` if its page is loaded (else None, and it is fetched)."""
@@ -443,29 +518,51 @@ class Timeline(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def action_cursor_up(self) -> None:
+        if self._not_loaded(self.action_cursor_up):
+            return
         self.cursor -= 1
 
     def action_cursor_down(self) -> None:
+        if self._not_loaded(self.action_cursor_down):
+            return
         self.cursor += 1
 
+    def _not_loaded(self, action: Callable[[], None]) -> bool:
+        """Keep a key pressed before the first view has arrived, to replay it then."""
+        if self.count is None:
+            if len(self._pending) < 16:
+                self._pending.append(action)
+            return True
+        return False
+
     def action_page_up(self) -> None:
+        if self._not_loaded(self.action_page_up):
+            return
         step = self._page_size()
         self.scroll_to(y=max(0, self.scroll_offset.y - step), animate=False)
         self.cursor -= step
 
     def action_page_down(self) -> None:
+        if self._not_loaded(self.action_page_down):
+            return
         step = self._page_size()
         self.scroll_to(y=self.scroll_offset.y + step, animate=False)
         self.cursor += step
 
     def action_first(self) -> None:
+        if self._not_loaded(self.action_first):
+            return
         self.cursor = 0
 
     def action_last(self) -> None:
+        if self._not_loaded(self.action_last):
+            return
         if self.count:
             self.cursor = self.count - 1
 
     def action_select(self) -> None:
+        if self._not_loaded(self.action_select):
+            return
         if not self.count:
             return
         row = self.current_row
