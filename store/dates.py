@@ -94,6 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+_DIGIT = re.compile(r"\d")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DEADLINE_BEFORE = re.compile(r"(?:đến|tới|trước|vào|cho tới|cho đến|trong)\s{1,3}(?:hết\s{1,3})?$", re.I)
 _PERIOD_BEFORE = re.compile(
@@ -145,11 +146,12 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     """All date expressions in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    patterns = _PATTERNS if _DIGIT.search(text) else _PATTERNS[-1:]  # only `hôm qua` needs no digit
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for name, pat in _PATTERNS:
+    for name, pat in patterns:
         for m in pat.finditer(text):
             s, e = m.span("d") if name == "dm" else m.span()
             if name == "dm":

@@ -14,6 +14,7 @@ from .text import fold, fold_key
 _WORD = re.compile(r"[^\W\d_]+")
 _TITLE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ROLE_TITLES) + r")(?!\w)", re.I)
 _ACADEMIC_RE = re.compile(ACADEMIC + r"$")
+_SURNAME_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(SURNAMES, key=len, reverse=True)) + r")\s[A-ZÀ-ỸĐ]")
 ROLE_END = re.compile(r"\s(?=(?:" + "|".join(re.escape(w) for w in (*SPEECH_VERBS, *ROLE_ENDERS)) + r")(?!\w))")
 
 
@@ -82,16 +83,21 @@ class People:
 def find_names(text: str) -> list[NameSpan]:
     """Full Vietnamese names: a family name and one to three more capitalised
     syllables (`Nguyễn Huy Dũng`), not place names (`Hà Nội`)."""
+    if not _SURNAME_RE.search(text):
+        return []
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     out = []
     i = 0
     while i < len(words):
         s, e, w = words[i]
+        if w not in SURNAMES:
+            i += 1
+            continue
         after_place = i > 0 and resolve(words[i - 1][2] + " " + w) is not None  # `An Giang Nguyễn Thanh Bình`
-        if w in SURNAMES and i + 1 < len(words) and resolve(w + " " + words[i + 1][2]) is not None:
+        if i + 1 < len(words) and resolve(w + " " + words[i + 1][2]) is not None:
             i += 2  # `Hà Nội Chử Xuân Dũng`: a place, then the name
             continue
-        if w in SURNAMES and not after_place and not _TITLE_RE.match(text, s):
+        if not after_place and not _TITLE_RE.match(text, s):
             j = i + 1
             while (
                 j < len(words)

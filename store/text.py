@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -80,10 +81,11 @@ _GLUED = re.compile(r"[^\W\d_]{4,}|\d(?=[^\W\d_])")
 _CAPS_THEN_LOWER = re.compile(r"(?<=[A-ZĐ]{2})(?=[a-zđ" + _VOWELS + r"])")
 
 
+@lru_cache(maxsize=65536)
 def _split_word(word: str) -> str:
-    if not any(c in _MARKED for c in word.lower()):
-        return word
     lower = word.lower()
+    if _SYLLABLE.fullmatch(lower) or not any(c in _MARKED for c in lower):
+        return word
     m = re.match(r"^([A-ZĐ]{2,})(?=[a-zđ" + _VOWELS + "])", word)
     if m:  # UBNDtỉnh → UBND tỉnh
         return m.group(1) + " " + _split_word(word[m.end() :])
