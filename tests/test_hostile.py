@@ -199,20 +199,23 @@ def test_not_sqlite_corrupt_newer_and_foreign(tmp_path):
     assert code == 1
 
 
-def test_read_only_database(tmp_path, capsys):
+def test_read_only_database(tmp_path, capsys, monkeypatch):
+    """A database that cannot be written (read-only media, no permission;
+    opened read-only here because permission bits do not stop root)."""
     path = tmp_path / "ro.db"
-    db = connect(path)
-    db.conn.close()
-    os.chmod(path, 0o444)
-    os.chmod(tmp_path, 0o555)
-    try:
-        if os.access(path, os.W_OK):
-            pytest.skip("running as a user who can write anyway (root)")
-        assert main(["load", str(Path(__file__).parent.parent / "seeds"), "--db", str(path)]) == 1
-        assert "read-only" in capsys.readouterr().err
-    finally:
-        os.chmod(tmp_path, 0o755)
-        os.chmod(path, 0o644)
+    connect(path).conn.close()
+    import store.db as dbmod
+
+    real = dbmod.sqlite3.connect
+
+    def read_only(target, *args, **kwargs):
+        return real(f"file:{target}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr(dbmod.sqlite3, "connect", read_only)
+    assert main(["events", "--db", str(path)]) == 0  # reading works
+    assert main(["load", str(Path(__file__).parent.parent / "seeds"), "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "read-only" in err and "Traceback" not in err
 
 
 def test_busy_database_is_a_clear_message(tmp_path, capsys, monkeypatch):
@@ -369,3 +372,42 @@ def test_same_article_in_nfd_and_with_bom_is_a_duplicate(tmp_path):
     )
     assert report.loaded == 1
     assert all("same content as a.txt" in reasons[n] for n in ("b.txt", "c.txt"))
+
+
+def test_file_changed_during_load(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    target = folder / "a.txt"
+    target.write_bytes(GOOD.encode())
+    import store.load as load_mod
+
+    real = load_mod.iter_files
+
+    def changing(paths, report):
+        for p in real(paths, report):
+            p.write_bytes(GOOD2.encode())  # changed between listing and reading
+            yield p
+
+    monkeypatch.setattr(load_mod, "iter_files", changing)
+    db = connect(tmp_path / "h.db")
+    assert load_paths(db, [folder]).loaded == 1
+    monkeypatch.setattr(load_mod, "iter_files", real)
+    assert load_paths(db, [folder]).unchanged == 1  # what was stored is what was read
+    target.write_bytes(GOOD.encode())  # changed after the load: the next load replaces it
+    assert load_paths(db, [folder]).replaced == 1
+    assert "Đắk Lắk" in all_events(db)[0].provinces
+
+
+def test_load_while_the_app_reads(tmp_path, seeds_dir):
+    path = tmp_path / "open.db"
+    db = connect(path)
+    load_paths(db, [seeds_dir / "000_fbf29b6908ef3d8c.txt"])
+    reader = sqlite3.connect(path)
+    reader.execute("begin")
+    reader.execute("select count(*) from events").fetchone()  # a read transaction held open, as the app's
+    try:
+        assert main(["load", str(seeds_dir), "--db", str(path), "-q"]) == 0
+    finally:
+        reader.rollback()
+        reader.close()
+    assert count_events(connect(path)) == 4
