@@ -107,7 +107,8 @@ _HEADER = re.compile(r"^#\s{0,3}([A-Za-z_]{1,20})\s{0,3}=\s{0,3}(.*)$", re.S)
 MAX_HEADER_VALUE = 2000
 _ISO_TS = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _DATELINE = re.compile(
-    r"^(?:(?:thứ\s{1,2}\w{1,4}|chủ\s{1,2}nhật)\s{0,2},?\s{0,2})?"
+    r"^(?:(?:cập nhật|đăng|ngày đăng|thời gian|xuất bản|published|updated)\s{0,2}(?:lúc|ngày)?\s{0,2}:?\s{0,2})?"
+    r"(?:(?:thứ\s{1,2}\w{1,4}|chủ\s{1,2}nhật)\s{0,2},?\s{0,2})?"
     r"(?:(?P<h1>\d{1,2}):(?P<mi1>\d{2})\s{0,2}(?:,|-|\|)?\s{0,2})?"
     r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
     r"(?:\s{0,2}(?:,|-|\|)?\s{0,2}(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?:\s{0,2}\(?GMT[+-]\d{1,2}\)?)?)?$",
@@ -233,7 +234,11 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     # Title: a header, else a short first line that is not a sentence.
     if body and not art.title:
         first = body[0]
-        if len(first) <= 200 and not re.search(r"[.!?:;]$", first) and len(body) > 1:
+        headline = len(first) <= 200 and not re.search(r"[.!?:;…]$", first)
+        asks = (
+            len(first) <= 150 and first.endswith(("?", "!")) and len(body[1]) > len(first) if len(body) > 1 else False
+        )
+        if (headline or asks) and len(body) > 1:
             art.title = first
             body = body[1:]
             if body and body[0] == art.title:

@@ -80,3 +80,17 @@ def test_glued_words_split_for_matching_only():
     assert facts.province_names() == ["Tây Ninh"]
     assert facts.kind == "conference" and facts.event_start == "2026-02-26"
     assert [(t.value, t.unit) for t in facts.targets] == [(5800, "tỷ đồng")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thứ năm, 26/2/2026, 12:29 (GMT+7)", "26/02/2026 12:29 GMT+7", "Cập nhật: 26/02/2026 12:29", "12:29 | 26/02/2026"],
+)
+def test_dateline_forms(line):
+    a = parse_article(f"Tiêu đề bài báo\n{line}\nNgày 26.2, UBND tỉnh họp bàn nhiều việc quan trọng.\n".encode(), "d")
+    assert a.published == "2026-02-26" and a.title == "Tiêu đề bài báo"
+
+
+def test_question_headline():
+    text = "Thủy điện là “công thần” hay “tội đồ”?\nVai trò của thủy điện đang làm dấy lên tranh luận trái chiều trong dư luận.\n"
+    assert parse_article(text.encode(), "q").title == "Thủy điện là “công thần” hay “tội đồ”?"
