@@ -235,9 +235,8 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     if body and not art.title:
         first = body[0]
         headline = len(first) <= 200 and not re.search(r"[.!?:;…]$", first)
-        asks = (
-            len(first) <= 150 and first.endswith(("?", "!")) and len(body[1]) > len(first) if len(body) > 1 else False
-        )
+        second = body[1] if len(body) > 1 else ""
+        asks = len(first) <= 150 and first.endswith(("?", "!")) and len(second) > len(first)
         if (headline or asks) and len(body) > 1:
             art.title = first
             body = body[1:]

@@ -92,5 +92,5 @@ def test_dateline_forms(line):
 
 
 def test_question_headline():
-    text = "Thủy điện là “công thần” hay “tội đồ”?\nVai trò của thủy điện đang làm dấy lên tranh luận trái chiều trong dư luận.\n"
+    text = "Thủy điện là “công thần” hay “tội đồ”?\nVai trò của thủy điện đang làm dấy lên tranh luận trái chiều.\n"
     assert parse_article(text.encode(), "q").title == "Thủy điện là “công thần” hay “tội đồ”?"
