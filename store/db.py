@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -65,6 +67,16 @@ def connect(path: str | os.PathLike[str] | None = None, *, create: bool = True) 
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable sukien database ({exc})") from None
     return db
+
+
+@contextmanager
+def opened(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Iterator[sqlite_utils.Database]:
+    """`connect`, closed again when the block ends (one connection per thread)."""
+    db = connect(path, create=create)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -219,7 +231,8 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     )
     db.table("targets").create_index(["event_id", "position"], if_not_exists=True)
     db.table("targets").create_index(["article_id"], if_not_exists=True)
-    db.table("articles").enable_fts(["title", "body", "title_folded", "body_folded"], create_triggers=True, replace=True)
+    articles_text = ["title", "body", "title_folded", "body_folded"]
+    db.table("articles").enable_fts(articles_text, create_triggers=True, replace=True)
     db.table("quotes").enable_fts(["text", "text_folded", "speaker"], create_triggers=True, replace=True)
     db.table("events").enable_fts(["title", "title_folded"], create_triggers=True, replace=True)
     _fill_provinces(db)

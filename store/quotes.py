@@ -26,6 +26,7 @@ _CLOSE = '”"»“'
 _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")(?!\w)")
 _TITLE_ALT = "|".join(re.escape(t) for t in ROLE_TITLES)
 _PRONOUN = "|".join(PERSON_WORDS)
+_PRONOUN_END = re.compile(r"(?:^|\s|,)(?:" + _PRONOUN + r")\s{0,2}$", re.I)
 # ông Hạnh / Thứ trưởng Dũng / bà Lan
 _SHORT_REF = re.compile(
     r"(?<!\w)(?:(?:"
@@ -69,12 +70,16 @@ class _Resolver:
             p = self.people.by_given(shorts[-1].group(1))
             if p:
                 return p
-        m = _ROLE_REF.search(ref_text)
+        return self._role_or_pronoun(ref_text)
+
+    def _role_or_pronoun(self, text: str) -> Person | None:
+        """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker."""
+        m = _ROLE_REF.search(text.rstrip())
         if m and not ROLE_END.search(m.group(0)):
             p = self.people.by_role(m.group(0))
             if p:
                 return p
-        if re.search(r"(?<!\w)(?:" + _PRONOUN + r")$", ref_text, re.I) and self.last:
+        if _PRONOUN_END.search(text) and self.last:
             return self.last
         return None
 
@@ -92,15 +97,7 @@ class _Resolver:
                 if p:
                     return p
             break
-        stripped = re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head)
-        rm = _ROLE_REF.search(stripped.rstrip())
-        if rm and not ROLE_END.search(rm.group(0)):
-            p = self.people.by_role(rm.group(0))
-            if p:
-                return p
-        if re.search(r"(?:^|\s|,)(?:" + _PRONOUN + r")\s{0,2}$", stripped, re.I) and self.last:
-            return self.last
-        return None
+        return self._role_or_pronoun(re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head))
 
 
 _GUEST = re.compile(r"(?:phỏng vấn|trao đổi với|chia sẻ với|trò chuyện với|trả lời)", re.I)

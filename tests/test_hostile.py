@@ -237,6 +237,21 @@ def test_busy_database_is_a_clear_message(tmp_path, capsys, monkeypatch):
     assert code == 1 and "busy" in err and "Traceback" not in err
 
 
+def _wait_for_first_batch(proc: subprocess.Popen, path: Path) -> None:
+    """Until the load has committed something (or ended)."""
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        try:
+            conn = sqlite3.connect(path, timeout=1)
+            n = conn.execute("select count(*) from articles").fetchone()[0]
+            conn.close()
+        except sqlite3.Error:
+            n = 0
+        if n > 0:
+            return
+
+
 def test_kill_during_load_leaves_whole_articles(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
@@ -245,17 +260,7 @@ def test_kill_during_load_leaves_whole_articles(tmp_path):
     path = tmp_path / "k.db"
     cmd = [sys.executable, "-m", "tui.cli", "load", str(folder), "--db", str(path), "-q", "-j", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        time.sleep(0.2)
-        try:
-            conn = sqlite3.connect(path, timeout=1)
-            n = conn.execute("select count(*) from articles").fetchone()[0]
-            conn.close()
-        except sqlite3.Error:
-            n = 0
-        if n > 0 or proc.poll() is not None:
-            break
+    _wait_for_first_batch(proc, path)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     conn = sqlite3.connect(path)
@@ -337,17 +342,7 @@ def test_ctrl_c_during_load(tmp_path):
     path = tmp_path / "int.db"
     cmd = [sys.executable, "-m", "tui.cli", "load", str(tmp_path / "many"), "--db", str(path), "-q", "-j", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 60
-    while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.1)
-        try:
-            conn = sqlite3.connect(path, timeout=1)
-            n = conn.execute("select count(*) from articles").fetchone()[0]
-            conn.close()
-        except sqlite3.Error:
-            n = 0
-        if n > 0:
-            break
+    _wait_for_first_batch(proc, path)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
     if proc.returncode == 0:

@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 
-from store.db import StoreError, connect
+from store.db import StoreError, opened
 from store.query import KINDS, Filter, counts_by_year, provinces_present
 from store.text import fold
 
@@ -49,11 +49,8 @@ def _events(n: int) -> str:
 def _palette_data(db_path: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Provinces and years that have events (for the command palette)."""
     try:
-        db = connect(db_path)
-        try:
+        with opened(db_path) as db:
             return provinces_present(db), counts_by_year(db, Filter())
-        finally:
-            db.close()
     except (StoreError, sqlite3.Error):
         return [], []
 
@@ -206,11 +203,8 @@ class SukienApp(App[None]):
         try:
             from store.digest import write_digest
 
-            db = connect(self.db_path)
-            try:
+            with opened(self.db_path) as db:
                 path = write_digest(db, flt, path)
-            finally:
-                db.close()
         except ImportError as exc:
             self.post_message(self.DigestFailed(f"the digest is not available in this build ({exc})"))
         except (StoreError, sqlite3.Error, OSError) as exc:

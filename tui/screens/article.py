@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,8 +14,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store.db import StoreError, connect
 from store.query import Source, article_text
+from tui.data import read_or_notify
 
 from ..widgets.safe import plain
 
@@ -67,16 +66,9 @@ class ArticleScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        try:
-            db = connect(self.db_path)
-            try:
-                body = article_text(db, self.source.article_id)
-            finally:
-                db.close()
-        except (StoreError, sqlite3.Error) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-            return
-        self.post_message(self._Loaded(body))
+        body = read_or_notify(self, self.db_path, lambda db: article_text(db, self.source.article_id))
+        if body is not None:
+            self.post_message(self._Loaded(body))
 
     @on(_Loaded)
     def _loaded(self, message: _Loaded) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,8 +15,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from store.db import StoreError, connect
 from store.query import EventDetail, EventRow, Quote, Target, event_detail
+from tui.data import read_or_notify
 
 from ..widgets.safe import plain
 from .article import ArticleScreen
@@ -199,16 +198,9 @@ class EventScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="event-detail")
     def _load(self) -> None:
-        try:
-            db = connect(self.db_path)
-            try:
-                detail = event_detail(db, self.row.id)
-            finally:
-                db.close()
-        except (StoreError, sqlite3.Error) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-            return
-        self.post_message(self._Loaded(detail))
+        found = read_or_notify(self, self.db_path, lambda db: (event_detail(db, self.row.id),))
+        if found is not None:  # None: the error is shown; (None,): the event is gone
+            self.post_message(self._Loaded(found[0]))
 
     @on(_Loaded)
     def _loaded(self, message: _Loaded) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,10 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.db import StoreError, connect
 from store.provinces import resolve
 from store.query import provinces_present
 from store.text import fold_key
+from tui.data import read_or_notify
 
 from ..widgets.safe import plain
 
@@ -61,16 +60,9 @@ class ProvinceScreen(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        try:
-            db = connect(self.db_path)
-            try:
-                provinces = provinces_present(db)
-            finally:
-                db.close()
-        except (StoreError, sqlite3.Error) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-            return
-        self.post_message(self._Loaded(provinces))
+        provinces = read_or_notify(self, self.db_path, provinces_present)
+        if provinces is not None:
+            self.post_message(self._Loaded(provinces))
 
     @on(_Loaded)
     def _loaded(self, message: _Loaded) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,10 +14,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store.db import StoreError, connect
 from store.provinces import resolve
 from store.query import Filter, histogram
 from store.query import Histogram as Counts
+from tui.data import read_or_notify
 
 from ..widgets.histogram import Histogram
 from ..widgets.safe import plain
@@ -190,16 +189,9 @@ class TimelineScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="histogram")
     def _count_histogram(self, flt: Filter) -> None:
-        try:
-            db = connect(self.db_path)
-            try:
-                counts = histogram(db, flt)
-            finally:
-                db.close()
-        except (StoreError, sqlite3.Error) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-            return
-        self.post_message(self._HistogramCounted(flt, counts))
+        counts = read_or_notify(self, self.db_path, lambda db: histogram(db, flt))
+        if counts is not None:
+            self.post_message(self._HistogramCounted(flt, counts))
 
     @on(_HistogramCounted)
     def _histogram_counted(self, message: _HistogramCounted) -> None:

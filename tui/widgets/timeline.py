@@ -30,7 +30,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from store.db import StoreError, connect
+from store.db import StoreError, opened
 from store.query import (
     EventRow,
     Filter,
@@ -262,8 +262,7 @@ class Timeline(ScrollView, can_focus=True):
         worker = get_current_worker()
         counts = dict(known)
         try:
-            db = connect(self.db_path)
-            try:
+            with opened(self.db_path) as db:
                 for f in (flt, Filter()):
                     if f.search and f == flt and (f not in counts or counts[f].ids is None):
                         ids = timeline_ids(db, f)  # count and order in one go, then paged from memory
@@ -285,8 +284,6 @@ class Timeline(ScrollView, can_focus=True):
                 page = None
                 if view.n:
                     page = fetch_page(db, flt, cursor // PAGE_SIZE, count=view.n, keyset=view.keyset, ids=view.ids)
-            finally:
-                db.close()
         except (StoreError, sqlite3.Error) as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
@@ -299,16 +296,13 @@ class Timeline(ScrollView, can_focus=True):
     ) -> None:
         worker = get_current_worker()
         try:
-            db = connect(self.db_path)
-            try:
+            with opened(self.db_path) as db:
                 for number in numbers:
                     if worker.is_cancelled:
                         return
                     page = fetch_page(db, flt, number, count=view.n, anchors=anchors, keyset=view.keyset, ids=view.ids)
                     anchors[number] = page
                     self.post_message(self._PageLoaded(gen, page))
-            finally:
-                db.close()
         except (StoreError, sqlite3.Error) as exc:
             self.post_message(self.LoadFailed(str(exc)))
 
