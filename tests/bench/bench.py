@@ -211,7 +211,7 @@ def child_app(db_path: str, scenario: str) -> dict:
             elif scenario == "filter":
                 start = time.perf_counter()
                 await pilot.press("p")
-                while not getattr(app.screen, "_provinces", None):  # the dialog's list of provinces, from a worker  # noqa: ASYNC110 (timing a worker we do not own)
+                while not getattr(app.screen, "_provinces", None):  # noqa: ASYNC110 - waits on the dialog's worker
                     await asyncio.sleep(0.001)
                 out["province_dialog_s"] = time.perf_counter() - start
                 await pilot.press(*PROVINCE)
