@@ -89,7 +89,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3}(?P<rel1>nay|qua)|hôm\s{1,3}(?P<rel2>nay|qua|kia))\b", re.I
+            r"\b(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3}(?P<rel1>nay|qua)|hôm\s{1,3}(?P<rel2>nay|qua|kia)"
+            r"|đang\s{1,3}(?:diễn ra|được tổ chức)(?P<rel3>))\b",
+            re.I,
         ),
     ),
 ]
@@ -239,7 +241,7 @@ def _resolve(name: str, m: re.Match[str], text: str, ref: date | None) -> DateMe
     if name == "relative":
         if ref is None:
             return None
-        word = (g.get("rel1") or g.get("rel2") or "").lower()
+        word = "nay" if g.get("rel3") is not None else (g.get("rel1") or g.get("rel2") or "").lower()
         delta = {"nay": 0, "qua": 1, "kia": 2}[word]
         day = ref - timedelta(days=delta)
         return DateMention(s, e, raw, day.isoformat(), None, DAY, "relative", True)

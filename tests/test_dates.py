@@ -79,3 +79,8 @@ def test_long_spans_and_reporting_windows_are_periods():
     found = find_dates("Tính từ 18/3/2020 đến 23/4/2021, tỉnh đã tiếp nhận", REF)
     assert found[0].role == "period"
     assert find_dates("diễn ra từ 1/3 - 30/6 năm nay", REF)[0].role == "period"
+
+
+def test_an_event_taking_place_now_is_on_the_reference_day():
+    found = find_dates("Tọa đàm về chất lượng không khí đang diễn ra tại Hà Nội.", REF)
+    assert (found[0].date_start, found[0].role) == ("2021-04-26", "relative")
