@@ -84,7 +84,14 @@ def test_glued_words_split_for_matching_only():
 
 @pytest.mark.parametrize(
     "line",
-    ["Thứ năm, 26/2/2026, 12:29 (GMT+7)", "26/02/2026 12:29 GMT+7", "Cập nhật: 26/02/2026 12:29", "12:29 | 26/02/2026"],
+    [
+        "Thứ năm, 26/2/2026, 12:29 (GMT+7)",
+        "26/02/2026 12:29 GMT+7",
+        "Cập nhật: 26/02/2026 12:29",
+        "12:29 | 26/02/2026",
+        "Thứ Năm, ngày 26/02/2026 - 12:29",
+        "26.02.2026",
+    ],
 )
 def test_dateline_forms(line):
     a = parse_article(f"Tiêu đề bài báo\n{line}\nNgày 26.2, UBND tỉnh họp bàn nhiều việc quan trọng.\n".encode(), "d")
