@@ -103,3 +103,14 @@ def test_env_database(tmp_path, seeds_dir, monkeypatch, capsys):
     monkeypatch.setenv("SUKIEN_DB", str(tmp_path / "env.db"))
     assert main(["load", str(seeds_dir)]) == 0
     assert (tmp_path / "env.db").exists()
+
+
+def test_empty_folder_says_so(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["load", str(tmp_path / "empty"), "--db", str(tmp_path / "x.db")]) == 1
+    assert "no files found" in capsys.readouterr().err
+
+
+def test_missing_path_is_named(tmp_path, capsys, seeds_dir):
+    code = main(["load", str(seeds_dir), str(tmp_path / "nope"), "--db", str(tmp_path / "x.db")])
+    assert code == 3 and "nope: no such file or folder" in capsys.readouterr().err

@@ -179,6 +179,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         progress.close()
     for name, reason in report.skipped:
         print(f"skipped {name}: {reason}", file=sys.stderr)
+    if not (report.loaded or report.replaced or report.unchanged or report.skipped):
+        return _fail(f"no files found in {', '.join(args.paths)}")
     print(f"{report.summary()} ({path})")
     if report.loaded + report.replaced + report.unchanged == 0 and report.skipped:
         return EXIT_ERROR
