@@ -310,11 +310,17 @@ def _shift(day: str, days: int) -> str:
 
 
 def _similar(a: str, b: str) -> bool:
-    wa, wb = fold_words(a)[:14], fold_words(b)[:14]
+    """Two reports of one statement: they open alike, or one quotes the
+    other's opening words somewhere inside a longer passage."""
+    fa, fb = fold_words(a), fold_words(b)
+    wa, wb = fa[:14], fb[:14]
     if not wa or not wb:
         return False
     sa, sb = set(wa), set(wb)
-    return len(sa & sb) / min(len(sa), len(sb)) >= 0.7
+    if len(sa & sb) / min(len(sa), len(sb)) >= 0.7:
+        return True
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    return len(short) >= 8 and f" {' '.join(short[:8])} " in f" {' '.join(long_)} "
 
 
 def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
