@@ -32,8 +32,9 @@ class NameSpan:
 @dataclass
 class Person:
     name: str
-    role: str | None = None
+    role: str | None = None  # the longest role given, for display
     gender: str | None = None  # "m" (ông), "f" (bà), None
+    roles: list[str] = field(default_factory=list)  # every role given, for `Thứ trưởng` → this person
 
     @property
     def given(self) -> str:
@@ -51,10 +52,12 @@ class People:
             if p.name == name:
                 if role and (not p.role or len(role) > len(p.role)):
                     p.role = role
+                if role and role not in p.roles:
+                    p.roles.append(role)
                 if gender and not p.gender:
                     p.gender = gender
                 return p
-        person = Person(name, role, gender)
+        person = Person(name, role, gender, [role] if role else [])
         self.people.append(person)
         return person
 
@@ -69,14 +72,15 @@ class People:
         best, best_score = None, 0.0
         title = _TITLE_RE.match(role_ref)
         for p in self.people:
-            if not p.role:
-                continue
-            if title and not fold(p.role).startswith(fold(title.group(0))):
-                continue
-            words = set(fold_key(p.role).split())
-            score = len(ref & words) / max(1, len(ref))
-            if score > best_score:
-                best, best_score = p, score
+            for held in p.roles:
+                # a role may list several titles: `Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an`
+                parts = [fold(x.strip()) for x in re.split(r",|–|-", held)]
+                if title and not any(part.startswith(fold(title.group(0))) for part in parts):
+                    continue
+                words = set(fold_key(held).split())
+                score = len(ref & words) / max(1, len(ref))
+                if score > best_score:
+                    best, best_score = p, score
         return best if best_score >= 0.5 else None
 
 

@@ -75,3 +75,11 @@ def test_dash_answers_after_questions_belong_to_the_interviewee():
         "- Phải nói thẳng, doanh nghiệp cần một môi trường kinh doanh ổn định và minh bạch.",
     ]
     assert quotes_of(pars)[-1] == ("Phan Đức Hiếu", False, "Phải nói thẳng, doanh ng")
+
+
+def test_role_reference_matches_any_of_several_titles():
+    pars = [
+        "Trung tướng Nguyễn Duy Ngọc, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an dự và chỉ đạo hội nghị.",
+        "Đối với các Cục nghiệp vụ, Thứ trưởng yêu cầu lãnh đạo các đơn vị cần khẩn trương rà soát nhiệm vụ.",
+    ]
+    assert quotes_of(pars) == [("Nguyễn Duy Ngọc", False, "lãnh đạo các đơn vị cần k")]
