@@ -82,4 +82,4 @@ def test_role_reference_matches_any_of_several_titles():
         "Trung tướng Nguyễn Duy Ngọc, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an dự và chỉ đạo hội nghị.",
         "Đối với các Cục nghiệp vụ, Thứ trưởng yêu cầu lãnh đạo các đơn vị cần khẩn trương rà soát nhiệm vụ.",
     ]
-    assert quotes_of(pars) == [("Nguyễn Duy Ngọc", False, "lãnh đạo các đơn vị cần k")]
+    assert quotes_of(pars) == [("Nguyễn Duy Ngọc", False, "lãnh đạo các đơn vị cần ")]
