@@ -30,7 +30,8 @@ Trưởng Công an|Phó Trưởng Công an
 Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Chủ tịch HĐQT|Tổng biên tập
 Phó Tổng biên tập|Trưởng khoa|Phó Trưởng khoa|Bác sĩ|Luật sư|Kiến trúc sư|Nhà báo|Nhà văn|Nghệ sĩ|Giáo sư|Phó Giáo sư
 Tiến sĩ|Thạc sĩ|Chuyên gia|Trưởng phòng|Trưởng trạm|Trưởng đài|Trưởng bộ phận|Trưởng thôn|Trưởng ấp|Đồng chí
-Ủy viên Bộ Chính trị|Ủy viên Trung ương Đảng|Ủy viên|Uỷ viên|Trưởng Đại diện|Trưởng đại diện|Điều phối viên|Nhà nghiên cứu|Doanh nhân|Nhà sáng lập
+Ủy viên Bộ Chính trị|Ủy viên Trung ương Đảng|Ủy viên|Uỷ viên
+Trưởng Đại diện|Trưởng đại diện|Điều phối viên|Nhà nghiên cứu|Doanh nhân|Nhà sáng lập
 Đồng sáng lập|CEO|Trưởng nhóm""".replace(
             "\n", "|"
         ).split("|"),

@@ -52,6 +52,12 @@ _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]
 _LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
 _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|cao việc|của)\b", re.I)
 _MIN_WORDS = 5
+_AND_SAID = re.compile(
+    r"^\s{0,2}(?:và|rồi|đồng thời)\s{1,2}(?:"
+    + _VERB_RE.pattern
+    + r")\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{1,2}"
+    r"(?P<text>[^“\"«]{12,})$"
+)
 
 
 class _Resolver:
@@ -225,10 +231,12 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             before = par[: qs - 1]
             after = par[qe + 1 :] if closed else ""
             speaker = None
+            more = None  # `"...", ông Minh nói và cho biết, <more>`
             if closed:
                 vm = _VERB_RE.search(after[:140])
                 if vm and re.match(r"^\s{0,2}[,\-–—]?\s{0,3}\S", after):
                     speaker = res.resolve(after[: vm.start()])
+                    more = _AND_SAID.match(after[vm.end() :])
             if speaker is None and re.search(r"[:,]\s{0,2}$", before):
                 verbs = list(_VERB_RE.finditer(before))
                 vm = verbs[-1] if verbs else None
@@ -246,6 +254,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             if not closed:
                 open_speaker = speaker
             emit(speaker, inner, True, pi)
+            if more is not None:
+                emit(speaker, more.group("text"), False, pi)
             handled_from = min(handled_from, qs - 1)
         if handled_from < len(par):
             par = par[:handled_from]

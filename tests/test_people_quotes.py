@@ -83,3 +83,16 @@ def test_role_reference_matches_any_of_several_titles():
         "Đối với các Cục nghiệp vụ, Thứ trưởng yêu cầu lãnh đạo các đơn vị cần khẩn trương rà soát nhiệm vụ.",
     ]
     assert quotes_of(pars) == [("Nguyễn Duy Ngọc", False, "lãnh đạo các đơn vị cần ")]
+
+
+def test_reported_statement_after_a_direct_quote():
+    pars = [
+        "Ông Đặng Văn Minh là Phó Chủ tịch UBND tỉnh Quảng Ngãi.",
+        '"Hiệu quả đề án chưa rõ ràng nên tôi đề nghị dừng triển khai", ông Minh nói và cho biết, vấn đề sẽ được'
+        " đưa ra thảo luận tại kỳ họp tới.",
+    ]
+    got = quotes_of(pars)
+    assert got == [
+        ("Đặng Văn Minh", True, "Hiệu quả đề án chưa rõ r"),
+        ("Đặng Văn Minh", False, "vấn đề sẽ được đưa ra th"),
+    ]
