@@ -129,6 +129,6 @@ def test_statement_inside_a_longer_quote_is_the_same_statement():
     from store.load import _similar
 
     short = "chuyển đổi số chỉ đơn giản là thay đổi cách nghĩ, dùng dữ liệu số và công nghệ số"
-    longer = "Cách đây hơn 1 năm, khi đại dịch ập đến. Chuyển đổi số chỉ đơn giản là thay đổi cách nghĩ, dùng dữ liệu số"
+    longer = "Cách đây hơn 1 năm, khi dịch ập đến. Chuyển đổi số chỉ đơn giản là thay đổi cách nghĩ, dùng dữ liệu số"
     assert _similar(short, longer)
     assert not _similar(short, "Đắk Lắk tập trung vào giải quyết một số vấn đề trọng tâm, cụ thể và lâu dài.")
