@@ -36,11 +36,13 @@ _PERIOD = re.compile(
     re.I,
 )
 _STOP_UNIT = set(NOT_UNITS)
+_TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ"}
+_SPAN_AFTER = re.compile(r"\s{0,2}(?:qua|tới|trước|sau|nay|gần đây|sắp tới|liền|trở lại đây)(?!\w)")
 # Words that end a unit: `30 tuổi có`, `20.272 người thì`, `12.500 tỷ đồng lên`.
 _UNIT_ENDERS = set(
     "có thì là lên xuống và của đã được với cho trong tại từ đến mà nên sẽ đang bị không chỉ còn này đó nào các những "
     "một mỗi trên dưới hơn so vào ra về theo do để nhưng hay hoặc khi sau trước đều cũng vẫn rồi lại nữa như tăng giảm "
-    "đạt liền gồm thuộc tới".split()
+    "đạt liền gồm thuộc tới qua nay".split()
 )
 _ASOF = re.compile(r"(?:tính đến|tính tới|đến|tới|tính từ đầu năm đến)\s{1,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?$", re.I)
 _DOC_WORDS = {"hoạch", "định", "quyết", "bản", "văn", "báo", "trình", "thị", "nhà", "phòng", "tư", "lệnh", "luật"}
@@ -104,6 +106,10 @@ def _label_before(before: str) -> bool:
         return True
     if tail.endswith("cách đây") or tail.endswith("cách đây hơn") or tail.endswith("cách đây gần"):
         return True
+    # part of a name: `Ban QLDA Điện 2`, `thủy điện Đak Mi 4` (a capitalised word right before, mid-sentence)
+    if raw_words and before.endswith(" ") and raw_words[-1][:1].isupper() and raw_words[-1][-1:].isalpha():
+        if len(raw_words) >= 2 and not raw_words[-2].endswith((".", ":", "!", "?")):
+            return True
     words = tail.split()
     for n in (1, 2, 3):
         if " ".join(words[-n:]) in LABEL_BEFORE:
@@ -171,6 +177,10 @@ def find_targets(
                 if unit is None:
                     continue
                 unit_text, uend = unit
+                if len(unit_text) == 1 and unit_text != "%":
+                    continue  # `5K`, `3D`: a name, not a unit
+                if unit_text.split()[0] in _TIME_UNITS and _SPAN_AFTER.match(sentence, uend):
+                    continue  # `trong 5 năm qua`: a span of time, not a figure
                 value = parse_number(m.group(1), m.group(2))
                 if unit_text != "%" and 1900 <= value <= 2100 and not m.group(2) and "." not in m.group(1):
                     # a bare year followed by a word is a year, not a count
@@ -185,7 +195,7 @@ def find_targets(
                 subj_words = before.split()[-6:]
                 found_here.append(
                     TargetFact(
-                        text=sentence[max(0, m.start() - 40) : uend - s0].strip(),
+                        text=sentence[max(0, m.start() - 40) : uend].strip(),
                         subject=" ".join(subj_words),
                         value=value,
                         unit=unit_text,

@@ -44,3 +44,15 @@ def test_labels_dates_and_years_are_not_quantities():
 
 def test_range_takes_upper_value():
     assert targets("Quy mô từ 500 đến 1.000 người.")[0][:2] == (1000, "người")
+
+
+def test_names_spans_and_letters_are_not_quantities():
+    assert targets("EVN yêu cầu Ban QLDA Điện 2 phối hợp. Thủy điện Đak Mi 4 xả lũ.") == []
+    assert targets("Trong 5 năm qua, ngành đã làm nhiều việc. Thông điệp 5K được nhắc lại.") == []
+    assert targets("Trong 5 năm qua, tỉnh đã đào tạo 259.652 lao động.") == [(259652, "lao động", "figure", None, None)]
+
+
+def test_target_text_is_the_phrase_in_a_later_sentence():
+    pars = ["Câu đầu tiên của đoạn. Câu sau có 1.715 sản phẩm trên sàn."]
+    (fact,) = find_targets(pars, [find_dates(p, None) for p in pars])
+    assert fact.text.endswith("1.715 sản phẩm")
