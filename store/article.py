@@ -247,7 +247,10 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     art.paragraphs = body
     art.captions = {i for i, p in enumerate(body) if is_caption(p)}
     if not art.outlet and art.url:
-        host = (urlparse(art.url).hostname or "").removeprefix("www.")
+        try:
+            host = (urlparse(art.url).hostname or "").removeprefix("www.")
+        except ValueError:  # a malformed URL header: keep it as text, take no outlet from it
+            host = ""
         art.outlet = OUTLETS_BY_DOMAIN.get(host, host or None)
     if not art.published and art.url:
         m = re.search(r"(20\d\d)(\d\d)(\d\d)\d{6,}\.htm", art.url)

@@ -102,7 +102,7 @@ def migrate(db: sqlite_utils.Database) -> None:
             db.enable_wal()
         except sqlite3.OperationalError:
             pass
-    with db.conn:
+    with db.atomic():
         if version < 1:
             _create_v1(db)
         if version < 2:

@@ -18,7 +18,6 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +25,7 @@ import sqlite_utils
 
 from .db import StoreError
 from .query import EventDetail, EventRow, Filter, Quote, Source, Target, all_events, event_detail
+from .text import format_number, format_value  # noqa: F401 (format_number: part of this module's API)
 
 DEFAULT_TITLE = "sukien digest"
 MAX_QUOTES = 5  # per event: direct speech first, then reported, each in article order
@@ -290,31 +290,13 @@ def _quote_block(q: Quote) -> list[str]:
     return [f"> {body}", ">", f"> — {who}"]
 
 
-def format_number(value: float | int | None) -> str:
-    """`100.0` → `100`, `3.5` → `3.5`, `1e-07` → `0.0000001`; never an exponent."""
-    if value is None:
-        return ""
-    v = float(value)
-    if v != v or v in (float("inf"), float("-inf")):
-        return str(v)
-    if v.is_integer() and abs(v) < 1e16:
-        return str(int(v))
-    text = repr(v)
-    if "e" in text or "E" in text:
-        text = format(Decimal(text), "f")
-    return text
-
-
 def _cell(text: object, limit: int = MAX_CELL_CHARS) -> str:
     return escape_md(text, limit)
 
 
 def _target_row(t: Target) -> str:
     indicator = clean_text(t.subject) or clean_text(t.text)
-    value = format_number(t.value)
-    comparator = clean_text(t.comparator)
-    if value and comparator:
-        value = f"{comparator} {value}"
+    value = format_value(t.value, t.comparator)
     year = "" if t.year is None else str(t.year)
     cells = [_cell(indicator), _cell(value), _cell(t.unit), _cell(year), _cell(t.kind)]
     return "| " + " | ".join(cells) + " |"

@@ -51,7 +51,9 @@ def facts_to_json(f: Facts) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _number(v: float) -> int | float:
+def _number(v: float | None) -> int | float | None:
+    if v is None:
+        return None
     return int(v) if float(v).is_integer() else v
 
 

@@ -18,7 +18,7 @@ import sqlite_utils
 from .article import BadArticle, parse_article
 from .extract import extract
 from .facts import facts_to_json
-from .provinces import all_provinces
+from .provinces import MERGER_DATE, all_provinces, unit_code
 from .text import fold, fold_key, fold_words
 
 BATCH = 200
@@ -88,6 +88,8 @@ def _parse_one(job: tuple[str, str, bytes, str | None]) -> _Parsed:
         return _Parsed(key, name, sha, error=str(exc))
     except RecursionError:
         return _Parsed(key, name, sha, error="text too deeply nested to read")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the load; it is reported, not hidden
+        return _Parsed(key, name, sha, error=f"could not be read as an article ({type(exc).__name__}: {exc})")
     row = {
         "file": article.file,
         "path": key,
@@ -197,7 +199,7 @@ def _write_all(db, results, known, report, progress, done, total) -> int:  # noq
 
 
 def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, report: LoadReport) -> None:
-    with db.conn:  # one transaction: the batch lands whole or not at all
+    with db.atomic():  # one transaction (an explicit BEGIN): the batch lands whole or not at all
         for parsed in batch:
             if parsed.error or parsed.row is None:
                 report.skipped.append((parsed.key, parsed.error or "unreadable"))
@@ -383,7 +385,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
             kept.append({**q, "article_id": m["id"], "sources": {m["id"]}, "position": position})
     conn = db.conn
     for k in kept:
-        person_id = _person(db, k["speaker"], k.get("role"))
+        person_id = _person(db, k["speaker"], k.get("role")) if k.get("speaker") else None
         qid = conn.execute(
             "insert into quotes (event_id, article_id, person_id, speaker, role, text, text_folded, direct, position)"
             " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -407,7 +409,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
     target_rows: list[tuple[Any, ...]] = []
     for m, f in zip(members, facts, strict=True):
         for t in f.get("targets", []):
-            key = (t["value"], fold_key(t["unit"] or ""), t["kind"])
+            key = (t.get("value"), fold_key(t.get("unit") or ""), t.get("kind"))
             if key in seen_targets:
                 continue
             seen_targets.add(key)
@@ -452,9 +454,13 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
             event_id,
         ],
     )
+    filed = [c for c in codes if c in provinces]
+    if date_sort[:1].isdigit() and date_sort >= MERGER_DATE[: len(date_sort)] and len(date_sort) >= 7:
+        # after the 2025 merger an event is also filed under the unit it happened in (Phú Yên → Đắk Lắk)
+        filed += [unit_code(provinces[c]) for c in filed]
     conn.executemany(
         "insert or ignore into event_provinces (event_id, province, date_sort) values (?, ?, ?)",
-        [(event_id, c, date_sort) for c in codes if c in provinces],
+        [(event_id, c, date_sort) for c in dict.fromkeys(filed)],
     )
 
 

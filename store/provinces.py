@@ -63,6 +63,20 @@ def all_provinces() -> tuple[Province, ...]:
 
 
 @lru_cache(maxsize=1)
+def provinces_by_code() -> dict[str, Province]:
+    return {p.code: p for p in all_provinces()}
+
+
+def unit_code(prov: Province) -> str:
+    """The code under which the 2025 unit a province joined is filed: the
+    code of the old province that gave the new unit its name."""
+    for p in all_provinces():
+        if p.name == prov.new_name:
+            return p.code
+    return prov.code
+
+
+@lru_cache(maxsize=1)
 def _alias_index() -> dict[str, list[tuple[tuple[str, ...], Province]]]:
     """First folded token → [(folded alias tokens, province)], longest first."""
     index: dict[str, list[tuple[tuple[str, ...], Province]]] = {}

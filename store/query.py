@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .provinces import resolve
+from .provinces import provinces_by_code, resolve
 from .text import fold_words
 
 KINDS = ("workshop", "conference", "week", "ceremony", "forum", "interview", "meeting", "other")
@@ -173,7 +173,7 @@ def _where(flt: Filter, *, rows: bool = True) -> tuple[str, list[Any], str]:
         args.append(prov.code if prov else "\x00none")
     date_col = "ep.date_sort" if flt.province else "e.date_sort"
     if flt.since:
-        clauses.append(f"{date_col} >= ?")
+        clauses.append(f"{date_col} >= ? and {date_col} < '9999'")  # not undated events (`9999`, `????-MM-DD`)
         args.append(flt.since)
     if flt.until:
         clauses.append(f"{date_col} < ?")
@@ -406,13 +406,17 @@ def provinces_present(db: sqlite_utils.Database) -> list[tuple[str, int]]:
     """(name, number of events) for each province that has events, most first.
     The name is the one in use at the latest event there."""
     out = []
+    units = provinces_by_code()
     for r in db.query(
-        "select p.code, p.name, p.name_before, max(ep.date_sort) as latest, count(*) as n"
-        " from event_provinces ep join provinces p on p.code = ep.province"
-        " group by p.code order by n desc, p.name"
+        "select ep.province as code, max(ep.date_sort) as latest, count(*) as n"
+        " from event_provinces ep group by ep.province order by n desc, ep.province"
     ):
-        prov = resolve(r["name"])
-        out.append((prov.name_at(r["latest"]) if prov else r["name"], r["n"]))
+        prov = units.get(r["code"])
+        if prov is None:
+            continue
+        # a unit that became part of another in 2025 keeps its own name here, so no two rows share one
+        latest = r["latest"] if prov.new_name == prov.name else None
+        out.append((prov.name_at(latest if latest and latest[:1].isdigit() else None), r["n"]))
     return out
 
 
@@ -424,6 +428,7 @@ def counts_by_year(db: sqlite_utils.Database, flt: Filter = Filter()) -> list[tu
         for r in db.execute(
             f"select substr({col}, 1, 4) as y, count(*) from {source} where {where} group by y order by y", args
         ).fetchall()
+        if r[0] and r[0].isdigit() and r[0] != "9999"  # undated events have no year to offer
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from decimal import Decimal
 from functools import lru_cache
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -112,3 +113,30 @@ def deglue(text: str) -> str:
     Only words with Vietnamese letters are split, and only into whole syllables."""
     out = _DIGIT_GLUE.sub(" ", text) if re.search(r"\d[^\W\d_]", text) else text
     return re.sub(r"[^\W\d_]{4,}", lambda m: _split_word(m.group(0)), out)
+
+
+def format_number(value: float | int | None) -> str:
+    """`100.0` → `100`, `259652.5` → `259652.5`, `1e-07` → `0.0000001`; never an exponent."""
+    if value is None:
+        return ""
+    v = float(value)
+    if v != v or v in (float("inf"), float("-inf")):
+        return str(v)
+    if v.is_integer() and abs(v) < 1e16:
+        return str(int(v))
+    text = repr(v)
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text
+
+
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "~", "=": ""}
+
+
+def format_value(value: float | int | None, comparator: str | None = None) -> str:
+    """A target's value for people: `≥ 90`, `~ 60`, `1715`."""
+    number = format_number(value)
+    if not number:
+        return ""
+    sign = COMPARATOR_SIGNS.get(comparator or "", comparator or "")
+    return f"{sign} {number}".strip()

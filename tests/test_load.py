@@ -132,3 +132,31 @@ def test_statement_inside_a_longer_quote_is_the_same_statement():
     longer = "Cách đây hơn 1 năm, khi dịch ập đến. Chuyển đổi số chỉ đơn giản là thay đổi cách nghĩ, dùng dữ liệu số"
     assert _similar(short, longer)
     assert not _similar(short, "Đắk Lắk tập trung vào giải quyết một số vấn đề trọng tâm, cụ thể và lâu dài.")
+
+
+def test_after_the_merger_an_event_is_filed_under_its_2025_unit(tmp_path):
+    from store.query import provinces_present
+
+    folder = tmp_path / "merged"
+    folder.mkdir()
+    text = "# date = {d}\nSáng {dm}, UBND tỉnh {p} tổ chức Hội nghị tổng kết năm với 300 đại biểu.\nNội dung.\n"
+    (folder / "a.txt").write_text(text.format(d="20250820", dm="20/8", p="Phú Yên"), encoding="utf-8")
+    (folder / "b.txt").write_text(text.format(d="20210420", dm="20/4", p="Đắk Lắk"), encoding="utf-8")
+    (folder / "c.txt").write_text(text.format(d="20210421", dm="21/4", p="Phú Yên"), encoding="utf-8")
+    db = connect(tmp_path / "m.db")
+    load_paths(db, [folder])
+    assert [e.provinces for e in all_events(db, Filter(province="Đắk Lắk"))] == [["Đắk Lắk"], ["Đắk Lắk"]]
+    assert count_events(db, Filter(province="Phú Yên")) == 2
+    names = [name for name, _ in provinces_present(db)]
+    assert sorted(names) == ["Phú Yên", "Đắk Lắk"]
+
+
+def test_since_leaves_out_undated_events(tmp_path):
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tin không có ngày\nUBND tỉnh Gia Lai họp bàn nhiều việc.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("# date = 20210426\nChiều 26/4, UBND tỉnh Gia Lai họp.\nNội dung.\n", "utf-8")
+    db = connect(tmp_path / "u.db")
+    load_paths(db, [folder])
+    assert count_events(db) == 2
+    assert [e.date_start for e in all_events(db, Filter(since="2021"))] == ["2021-04-26"]

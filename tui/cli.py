@@ -25,9 +25,13 @@ Exit codes: 0 success; 1 error; 2 bad usage; 3 loaded, but some files were skipp
 """
 
 
-def _db_arg(p: argparse.ArgumentParser) -> None:
+def _db_arg(p: argparse.ArgumentParser, *, sub: bool = True) -> None:
+    # On a subcommand the option must not reset a `--db` given before it (`sukien --db X load ...`).
     p.add_argument(
-        "--db", metavar="PATH", help="database file (default: $SUKIEN_DB or ~/.local/share/sukien/sukien.db)"
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS if sub else None,
+        help="database file (default: $SUKIEN_DB or ~/.local/share/sukien/sukien.db)",
     )
 
 
@@ -48,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _db_arg(parser)
+    _db_arg(parser, sub=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("app", help="open the timeline app (the default)")
@@ -288,14 +292,16 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc))
     except sqlite3.Error as exc:
         return _fail(_sqlite_message(exc, getattr(args, "db", None)))
+    except BrokenPipeError:  # `sukien events | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
+        return _fail(f"unexpected error ({type(exc).__name__}: {exc}); please report it")
 
 
 if __name__ == "__main__":

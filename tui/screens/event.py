@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from store.query import EventDetail, EventRow, Quote, Target, event_detail
+from store.text import format_value as text_format_value
 from tui.data import read_or_notify
 
 from ..widgets.safe import plain
@@ -30,9 +31,6 @@ PRECISION = {
     "year": "year only",
     "approximate": "approximate",
 }
-
-COMPARATORS = {">=": "≥", "<=": "≤", "at_least": "≥", "at_most": "≤", "gt": ">", "lt": "<", "eq": ""}
-
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
@@ -135,11 +133,7 @@ def quotes_text(quotes: list[Quote]) -> Text:
 
 
 def format_value(target: Target) -> str:
-    if target.value is None:
-        return ""
-    value = str(int(target.value)) if float(target.value).is_integer() else f"{target.value:g}"
-    comparator = COMPARATORS.get(target.comparator or "", target.comparator or "")
-    return f"{comparator} {value}".strip()
+    return text_format_value(target.value, target.comparator)
 
 
 def format_year(target: Target) -> str:
