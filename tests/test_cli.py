@@ -114,3 +114,15 @@ def test_empty_folder_says_so(tmp_path, capsys):
 def test_missing_path_is_named(tmp_path, capsys, seeds_dir):
     code = main(["load", str(seeds_dir), str(tmp_path / "nope"), "--db", str(tmp_path / "x.db")])
     assert code == 3 and "nope: no such file or folder" in capsys.readouterr().err
+
+
+def test_file_names_and_titles_are_printed_visibly(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b\x1b]0;pwned\x07.txt").write_bytes(b"")
+    (folder / "a.txt").write_text("Hội nghị \x1b[2J lớn\nChiều 26/4, UBND tỉnh Gia Lai họp bàn.\n", encoding="utf-8")
+    db = tmp_path / "v.db"
+    main(["load", str(folder), "--db", str(db)])
+    main(["events", "--db", str(db)])
+    out = capsys.readouterr()
+    assert "\x1b" not in out.err + out.out and "␛]0;pwned␇.txt: empty file" in out.err

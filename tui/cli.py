@@ -140,6 +140,12 @@ class _UsageError(Exception):
     pass
 
 
+def visible(text: str) -> str:
+    from store.text import visible as _visible
+
+    return _visible(text)
+
+
 class _Progress:
     """A one-line progress bar on standard error: count, rate and ETA."""
 
@@ -164,7 +170,7 @@ class _Progress:
         width = 24
         filled = int(width * done / total) if total else width
         bar = "█" * filled + "░" * (width - filled)
-        line = f"{bar} {done}/{total} · {rate:.0f}/s · ETA {int(eta) // 60}:{int(eta) % 60:02d} · {name[-30:]}"
+        line = f"{bar} {done}/{total} · {rate:.0f}/s · ETA {int(eta) // 60}:{int(eta) % 60:02d} · {visible(name[-30:])}"
         print(f"\r\x1b[K{line}", end="", file=sys.stderr, flush=True)
 
     def close(self) -> None:
@@ -182,7 +188,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     for name, reason in report.skipped:
-        print(f"skipped {name}: {reason}", file=sys.stderr)
+        print(f"skipped {visible(name)}: {visible(reason)}", file=sys.stderr)
     if not (report.loaded or report.replaced or report.unchanged or report.skipped):
         return _fail(f"no files found in {', '.join(args.paths)}")
     print(f"{report.summary()} ({path})")
@@ -194,8 +200,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     from store.query import all_events, event_detail
 
-    db, _ = _open(args, create=False)
     flt = _filter(args)
+    db, _ = _open(args, create=False)
     events = all_events(db, flt)
     if args.json:
         out = []
@@ -221,8 +227,9 @@ def cmd_events(args: argparse.Namespace) -> int:
         print(f"no events ({flt.describe()})")
         return EXIT_OK
     for e in events:
-        places = ", ".join(e.provinces) or "-"
-        print(f"{e.date_label:<14} {places:<18} {e.kind:<10} {e.title}  [q{e.n_quotes} t{e.n_targets} s{e.n_sources}]")
+        places = visible(", ".join(e.provinces)) or "-"
+        line = f"{e.date_label:<14} {places:<18} {e.kind:<10} {visible(e.title)}"
+        print(f"{line}  [q{e.n_quotes} t{e.n_targets} s{e.n_sources}]")
     return EXIT_OK
 
 
