@@ -21,7 +21,8 @@ from .facts import facts_to_json
 from .provinces import MERGER_DATE, all_provinces, unit_code
 from .text import fold, fold_key, fold_words
 
-BATCH = 200
+BATCH = 200  # articles a transaction
+CHUNK = 2 * BATCH  # files read into memory at a time
 
 
 @dataclass
@@ -70,26 +71,27 @@ class _Parsed:
     key: str
     name: str
     sha256: str
+    shown: str = ""  # the path as the user gave it, for messages
     row: dict[str, Any] | None = None
     facts_json: str | None = None
     error: str | None = None
 
 
-def _parse_one(job: tuple[str, str, bytes, str | None]) -> _Parsed:
+def _parse_one(job: tuple[str, str, bytes, str | None, str]) -> _Parsed:
     """Read one article and extract its facts (runs in a worker process)."""
     from datetime import date
 
-    key, name, data, today = job
+    key, name, data, today, shown = job
     sha = hashlib.sha256(data).hexdigest()
     try:
         article = parse_article(data, name, date.fromisoformat(today) if today else None)
         facts = extract(article)
     except BadArticle as exc:
-        return _Parsed(key, name, sha, error=str(exc))
+        return _Parsed(key, name, sha, shown, error=str(exc))
     except RecursionError:
-        return _Parsed(key, name, sha, error="text too deeply nested to read")
+        return _Parsed(key, name, sha, shown, error="text too deeply nested to read")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the load; it is reported, not hidden
-        return _Parsed(key, name, sha, error=f"could not be read as an article ({type(exc).__name__}: {exc})")
+        return _Parsed(key, name, sha, shown, error=f"could not be read as an article ({type(exc).__name__}: {exc})")
     row = {
         "file": article.file,
         "path": key,
@@ -106,7 +108,7 @@ def _parse_one(job: tuple[str, str, bytes, str | None]) -> _Parsed:
         "body_folded": fold(article.body),
         "event_id": None,
     }
-    return _Parsed(key, name, sha, row=row, facts_json=facts_to_json(facts))
+    return _Parsed(key, name, sha, shown, row=row, facts_json=facts_to_json(facts))
 
 
 def _worker_init() -> None:
@@ -124,8 +126,11 @@ def load_paths(
     today: str | None = None,
 ) -> LoadReport:
     """Load every article under `paths`. Unchanged files (same content hash at
-    the same path) are not read again; extraction runs in `workers` processes
-    (default: one per core) and one writer commits each batch in a transaction."""
+    the same path) are not extracted again; extraction runs in `workers`
+    processes (default: one per core) and one writer commits each batch in a
+    transaction. Files are read a chunk at a time, so memory stays flat
+    however large the folder."""
+    from contextlib import ExitStack
     from datetime import date
 
     report = LoadReport()
@@ -133,16 +138,48 @@ def load_paths(
     files = list(iter_files(paths, report))
     total = len(files)
     known = {r["path"]: (r["id"], r["sha256"]) for r in db.query("select id, path, sha256 from articles")}
-    jobs: list[tuple[str, str, bytes, str | None]] = []
-    done = 0
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    state = {"done": 0}
+    with ExitStack() as stack:
+        pool = None
+        if n_workers > 1 and total >= 16:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+            pool = stack.enter_context(
+                ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init)
+            )
+        pending: Iterable[_Parsed] = ()
+        try:
+            # the workers extract one chunk while the writer commits the one before
+            for start in range(0, total, CHUNK):
+                jobs = _read_chunk(files[start : start + CHUNK], known, report, progress, state, total, today)
+                ahead = pool.map(_parse_one, jobs, chunksize=4) if pool else map(_parse_one, jobs)
+                _write_all(db, pending, known, report, progress, state, total)
+                pending = ahead
+            _write_all(db, pending, known, report, progress, state, total)
+        except BaseException:
+            if pool:
+                pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    if progress:
+        progress(state["done"], total, "")
+    report.events = db.execute("select count(*) from events").fetchone()[0]
+    return report
+
+
+def _read_chunk(files, known, report, progress, state, total, today) -> list[tuple[str, str, bytes, str, str]]:  # noqa: ANN001
+    """Read a chunk of files; the unchanged ones are counted, the rest become jobs."""
+    jobs = []
     for path in files:
-        name = display(path.name)
+        shown = display(path)
         try:
             key = display(path.resolve())
             data = path.read_bytes()
         except RuntimeError:  # pathlib's word for a loop of symbolic links
-            report.skipped.append((display(path), "a loop of symbolic links"))
-            done += 1
+            report.skipped.append((shown, "a loop of symbolic links"))
+            state["done"] += 1
             continue
         except OSError as exc:
             try:
@@ -152,64 +189,45 @@ def load_paths(
             reason = "broken symbolic link" if broken else None
             if exc.errno == 40:
                 reason = "a loop of symbolic links"
-            report.skipped.append((display(path), reason or f"cannot read ({exc.strerror or exc})"))
-            done += 1
+            report.skipped.append((shown, reason or f"cannot read ({exc.strerror or exc})"))
+            state["done"] += 1
             continue
         if key in known and known[key][1] == hashlib.sha256(data).hexdigest():
             report.unchanged += 1
-            done += 1
+            state["done"] += 1
             if progress:
-                progress(done, total, name)
+                progress(state["done"], total, shown)
             continue
-        jobs.append((key, name, data, today))
-    if progress:
-        progress(done, total, "")
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if n_workers > 1 and len(jobs) >= 16:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init) as pool:
-            try:
-                results: Iterable[_Parsed] = pool.map(_parse_one, jobs, chunksize=4)
-                done = _write_all(db, results, known, report, progress, done, total)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-    else:
-        done = _write_all(db, map(_parse_one, jobs), known, report, progress, done, total)
-    report.events = db.execute("select count(*) from events").fetchone()[0]
-    return report
+        jobs.append((key, display(path.name), data, today, shown))
+    return jobs
 
 
-def _write_all(db, results, known, report, progress, done, total) -> int:  # noqa: ANN001
+def _write_all(db, results, known, report, progress, state, total) -> None:  # noqa: ANN001
     batch: list[_Parsed] = []
     for parsed in results:
         batch.append(parsed)
-        done += 1
+        state["done"] += 1
         if progress:
-            progress(done, total, parsed.name)
+            progress(state["done"], total, parsed.shown)
         if len(batch) >= BATCH:
             _write_batch(db, batch, known, report)
             batch = []
     if batch:
         _write_batch(db, batch, known, report)
-    return done
 
 
 def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, report: LoadReport) -> None:
     with db.atomic():  # one transaction (an explicit BEGIN): the batch lands whole or not at all
         for parsed in batch:
             if parsed.error or parsed.row is None:
-                report.skipped.append((parsed.key, parsed.error or "unreadable"))
+                report.skipped.append((parsed.shown, parsed.error or "unreadable"))
                 continue
             key = parsed.key
             dup = db.execute(
                 "select path from articles where text_sha256 = ? and path != ?", [parsed.row["text_sha256"], key]
             ).fetchone()
             if dup:
-                report.skipped.append((key, f"same content as {Path(dup[0]).name}, already loaded"))
+                report.skipped.append((parsed.shown, f"same content as {Path(dup[0]).name}, already loaded"))
                 continue
             old_event = None
             if key in known:

@@ -70,7 +70,7 @@ def buckets(counts: Counts, width: int) -> tuple[list[Bucket], str]:
     for y in range(first, last + 1, step):
         span = [str(y + k) for k in range(step) if y + k <= last]
         label = span[0] if len(span) == 1 else f"{span[0]}–{span[-1]}"
-        out.append(Bucket(f"{y}-01", label, str(y), sum(per_year.get(s, 0) for s in span)))
+        out.append(Bucket(str(y), label, str(y), sum(per_year.get(s, 0) for s in span)))
     return out, "year" if step == 1 else f"{step} years"
 
 
