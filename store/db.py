@@ -79,6 +79,21 @@ def opened(path: str | os.PathLike[str] | None = None, *, create: bool = True) -
         db.close()
 
 
+@contextmanager
+def writing(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction, all or nothing. BEGIN IMMEDIATE takes the write
+    lock at the start (waiting up to BUSY_MS for another writer), so a second
+    load waits its turn instead of failing when it upgrades a read."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    else:
+        db.conn.commit()
+
+
 def schema_version(db: sqlite_utils.Database) -> int:
     if "meta" not in db.table_names():
         return 0
@@ -102,7 +117,7 @@ def migrate(db: sqlite_utils.Database) -> None:
             db.enable_wal()
         except sqlite3.OperationalError:
             pass
-    with db.atomic():
+    with writing(db):
         if version < 1:
             _create_v1(db)
         if version < 2:

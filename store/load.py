@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from .article import BadArticle, parse_article
+from .db import writing
 from .extract import extract
 from .facts import facts_to_json
 from .provinces import MERGER_DATE, all_provinces, unit_code
@@ -217,7 +218,7 @@ def _write_all(db, results, known, report, progress, state, total) -> None:  # n
 
 
 def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, report: LoadReport) -> None:
-    with db.atomic():  # one transaction (an explicit BEGIN): the batch lands whole or not at all
+    with writing(db):  # one transaction: the batch lands whole or not at all
         for parsed in batch:
             if parsed.error or parsed.row is None:
                 report.skipped.append((parsed.shown, parsed.error or "unreadable"))
