@@ -176,3 +176,23 @@ def test_the_app_starts_light():
     code = "import sys, tui.app; print(sorted(m for m in ('dateparser', 'vietnamadminunits') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+async def test_reload_shows_events_loaded_meanwhile(tmp_path, make_app):
+    from store.db import connect
+    from store.load import load_paths
+    from tui.widgets.timeline import Timeline
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    path = tmp_path / "live.db"
+    load_paths(connect(path), [seeds / "002_9b311bb2bf35d815.txt"], workers=1)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        timeline = app.query_one(Timeline)
+        assert timeline.count == 1
+        load_paths(connect(path), [seeds], workers=1)  # another terminal loads while the app is open
+        await pilot.press("r")
+        await settle(pilot)
+        assert timeline.count == 4
+        assert timeline.current_row is not None and "Đắk Lắk hướng tới công dân số" in timeline.current_row.title

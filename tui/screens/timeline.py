@@ -61,7 +61,8 @@ class TimelineScreen(Screen[None]):
 
     Bindings (ids `timeline.*`): `/` opens the search box (diacritics
     optional), `p` chooses a province, `h` shows or hides the histogram of
-    events over time, Esc clears the search and filters.
+    events over time, `r` reads the database again (after a load in another
+    terminal), Esc clears the search and filters.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -69,6 +70,7 @@ class TimelineScreen(Screen[None]):
         Binding("p", "province", "Province", id="timeline.province", tooltip="Show the events of one province"),
         Binding("h", "histogram", "Histogram", id="timeline.histogram", tooltip="Show or hide events over time"),
         Binding("escape", "back", "All events", id="timeline.back", tooltip="Clear the search and the filters"),
+        Binding("r", "reload", "Reload", id="timeline.reload", tooltip="Read the database again after a load"),
     ]
 
     def __init__(self, db_path: Path, flt: Filter | None = None) -> None:
@@ -171,9 +173,14 @@ class TimelineScreen(Screen[None]):
         if self.has_class("-histogram"):
             self._show_histogram(self.timeline.view_filter)
 
-    def forget_histograms(self) -> None:
-        """Count again next time (the database changed)."""
+    def action_reload(self) -> None:
+        """Read the database again: events loaded meanwhile appear, the cursor stays on its event."""
         self._histograms.clear()
+        self._histogram_asked = None
+        self.timeline.reload()
+        if self.has_class("-histogram"):
+            self._show_histogram(self.timeline.view_filter)
+        self.notify("Reloaded", timeout=1.5)
 
     def _show_histogram(self, flt: Filter) -> None:
         widget = self.query_one(Histogram)

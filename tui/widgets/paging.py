@@ -19,7 +19,7 @@ import sqlite_utils
 
 from store.query import EventRow, Filter, SortKey, events_by_id, seek_events
 
-PAGE_SIZE = 200
+PAGE_SIZE = 64
 
 
 @dataclass(frozen=True)

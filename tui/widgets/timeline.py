@@ -46,7 +46,7 @@ from store.query import (
 from .paging import PAGE_SIZE, Page, fetch_page
 from .safe import visible
 
-MAX_PAGES = 50  # pages kept in memory: 10,000 rows
+MAX_PAGES = 160  # pages kept in memory: about 10,000 rows
 PREFETCH = 50  # rows from a page's edge at which the neighbouring page is fetched
 
 # Column widths; the title takes what is left.
@@ -331,6 +331,7 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Counted(message.filter, view.n, message.counts[Filter()].n))
         self._post_highlight()
+        self._schedule_fetch()  # the rest of the screen, and the ends of the view ahead of Home and End
         pending, self._pending = self._pending, []
         for action in pending:
             action()
@@ -355,7 +356,8 @@ class Timeline(ScrollView, can_focus=True):
 
     def _wanted_pages(self) -> list[int]:
         """Pages for the rows on screen (and the cursor's), nearest first, then
-        the neighbouring page when the screen is near a page edge."""
+        the neighbouring page when the screen is near a page edge, then the
+        first and last pages."""
         if not self.count:
             return []
         last_page = (self.count - 1) // PAGE_SIZE
@@ -367,6 +369,9 @@ class Timeline(ScrollView, can_focus=True):
             wanted.append(bottom // PAGE_SIZE + 1)
         if top % PAGE_SIZE < PREFETCH:
             wanted.append(top // PAGE_SIZE - 1)
+        # the ends of the view, read ahead once so Home and End answer at once
+        height = max(1, self.scrollable_content_region.height)
+        wanted += [0, max(0, self.count - height) // PAGE_SIZE, last_page]
         seen: dict[int, None] = {}
         for n in wanted:
             if 0 <= n <= last_page:
