@@ -178,12 +178,15 @@ def test_the_app_starts_light():
     assert out.stdout.strip() == "[]"
 
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
 async def test_reload_shows_events_loaded_meanwhile(tmp_path, make_app):
     from store.db import connect
     from store.load import load_paths
     from tui.widgets.timeline import Timeline
 
-    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    seeds = SEEDS
     path = tmp_path / "live.db"
     load_paths(connect(path), [seeds / "002_9b311bb2bf35d815.txt"], workers=1)
     app = make_app(path)
