@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_MS = 30_000  # how long a writer waits for another before giving up
 
 
@@ -125,6 +125,8 @@ def migrate(db: sqlite_utils.Database) -> None:
             if "text_sha256" not in db.table("articles").columns_dict:
                 db.table("articles").add_column("text_sha256", str)
                 db.table("articles").create_index(["text_sha256"], if_not_exists=True)
+        if version < 3:
+            _fts_v3(db)
         db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
@@ -246,10 +248,6 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     )
     db.table("targets").create_index(["event_id", "position"], if_not_exists=True)
     db.table("targets").create_index(["article_id"], if_not_exists=True)
-    articles_text = ["title", "body", "title_folded", "body_folded"]
-    db.table("articles").enable_fts(articles_text, create_triggers=True, replace=True)
-    db.table("quotes").enable_fts(["text", "text_folded", "speaker"], create_triggers=True, replace=True)
-    db.table("events").enable_fts(["title", "title_folded"], create_triggers=True, replace=True)
     _fill_provinces(db)
 
 
@@ -264,6 +262,22 @@ def _add_v2_indexes(db: sqlite_utils.Database) -> None:
     db.table("event_sources").create_index(
         ["article_id", "event_id"], index_name="idx_event_sources_article_id_event_id", if_not_exists=True
     )
+
+
+# Full-text search over the folded copies: `hue`, `dak lak`, `chuyen doi so`
+# and the same words typed with their diacritics (the query is folded too)
+# all match, and the index holds each text once, not twice.
+FTS_COLUMNS = {"articles": ["title_folded", "body_folded"], "quotes": ["text_folded"], "events": ["title_folded"]}
+
+
+def _fts_v3(db: sqlite_utils.Database) -> None:
+    """Version 3: the full-text indexes hold only the folded text (version 1
+    also indexed the original text, which no search reads)."""
+    for name, columns in FTS_COLUMNS.items():
+        table = db.table(name)
+        if table.detect_fts():
+            table.disable_fts()
+        table.enable_fts(columns, create_triggers=True, replace=True)
 
 
 def _fill_provinces(db: sqlite_utils.Database) -> None:
