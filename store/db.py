@@ -47,8 +47,7 @@ def connect(path: str | os.PathLike[str] | None = None, *, create: bool = True) 
         except OSError as exc:
             raise StoreError(f"{p.parent}: cannot create the folder ({exc.strerror})") from None
         try:
-            conn = sqlite3.connect(str(p), timeout=BUSY_MS / 1000, check_same_thread=False)
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_MS)}")
+            conn = sqlite3.connect(str(p), timeout=BUSY_MS / 1000)  # one connection per thread
         except sqlite3.Error as exc:
             raise StoreError(f"{p}: cannot open the database ({exc})") from None
         db = sqlite_utils.Database(conn)
@@ -112,7 +111,7 @@ def migrate(db: sqlite_utils.Database) -> None:
         return
     if version == 0 and [t for t in db.table_names() if not t.startswith("sqlite_")]:
         raise StoreError("an SQLite database, but not sukien's (it has other tables); choose another --db PATH")
-    if db.memory is False and not getattr(db, "_wal_set", False):
+    if db.memory is False:
         try:
             db.enable_wal()
         except sqlite3.OperationalError:

@@ -378,7 +378,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
     else:
         partial_day = None
     named = [f["title"] for f in facts if f.get("title")]
-    title = min(named, key=lambda t: (len(t) > 120, named.index(t))) if named else members[0]["file"]
+    title = next((t for t in named if len(t) <= 120), named[0]) if named else members[0]["file"]
     kinds = [f.get("kind") for f in facts if f.get("kind")]
     kind = kinds[0] if kinds else "other"
     codes: list[str] = []

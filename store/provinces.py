@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold
+from .text import fold, fold_key
 
 _TOKEN = re.compile(r"\w+")
 MERGER_DATE = "2025-07-01"  # the 63 provinces became 34 units
@@ -91,31 +91,27 @@ def _alias_index() -> dict[str, list[tuple[tuple[str, ...], Province]]]:
     return index
 
 
+@lru_cache(maxsize=1)
 def _by_name() -> dict[str, Province]:
+    """Folded name → province, for every name a unit goes by."""
     out: dict[str, Province] = {}
     for prov in all_provinces():
         for alias in (*prov.aliases, prov.name, prov.name_before or ""):
             if alias:
-                out.setdefault(" ".join(_TOKEN.findall(fold(alias))), prov)
-        out.setdefault(" ".join(_TOKEN.findall(fold(prov.name))), prov)
+                out.setdefault(fold_key(alias), prov)
     return out
-
-
-_BY_NAME = None
 
 
 def resolve(name: str) -> Province | None:
     """A province from any of its names, typed with or without diacritics or a
     `tỉnh`/`thành phố`/`TP` prefix: `hue`, `Thừa Thiên Huế`, `TP.HCM`, `dak lak`."""
-    global _BY_NAME
-    if _BY_NAME is None:
-        _BY_NAME = _by_name()
-    key = " ".join(_TOKEN.findall(fold(name)))
+    by_name = _by_name()
+    key = fold_key(name)
     for prefix in ("tinh ", "thanh pho ", "tp "):
-        if key.startswith(prefix) and key[len(prefix) :] in _BY_NAME:
+        if key.startswith(prefix) and key[len(prefix) :] in by_name:
             key = key[len(prefix) :]
             break
-    return _BY_NAME.get(key)
+    return by_name.get(key)
 
 
 def _capitalised(word: str) -> bool:

@@ -7,7 +7,7 @@ import sqlite3
 from textual.widgets import Input, Static
 from tui_helpers import SIZE, settle
 
-from store.query import Filter, event_position
+from store.query import Filter
 from tui.screens import EventScreen, ProvinceScreen, TimelineScreen
 from tui.widgets.paging import PAGE_SIZE
 from tui.widgets.timeline import MAX_PAGES, Timeline
@@ -277,15 +277,3 @@ async def test_filter_keeps_the_cursor_near_the_event(big_db, make_app):
         await pilot.press("escape")
         await settle(pilot)
         assert timeline.cursor == 10_000
-
-
-def test_event_position(big_db):
-    from store.db import connect
-    from store.query import page_events
-
-    db = connect(big_db)
-    flt = Filter(province="Hà Nội")
-    rows = page_events(db, flt, 500, 3)
-    for i, row in enumerate(rows):
-        assert event_position(db, flt, row.id) == 500 + i
-    assert event_position(db, Filter(), 10**9) is None
