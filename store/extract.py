@@ -53,6 +53,10 @@ class Facts:
 
 
 _KIND_RE = [(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.I), k) for w, k in EVENT_KINDS]
+# all kinds in one pass: the leftmost word wins, and at one place the kind listed first
+_ANY_KIND = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<k{i}>{re.escape(w)})" for i, (w, _k) in enumerate(EVENT_KINDS)) + r")(?!\w)", re.I
+)
 _EVENT_VERB = re.compile(
     r"\b(?:tổ chức|khai mạc|diễn ra|bế mạc|chủ trì|tham dự|tiếp|làm việc|họp|phát động|ký kết|khánh thành|"
     r"trao tặng|trao|thăm|kiểm tra|công bố|ra mắt|khởi công)\b",
@@ -86,13 +90,9 @@ def event_kind(article: Article, qa_count: int, anchor: tuple[int, int] | None) 
     if article.title:
         texts.append(article.title)
     for text in texts:
-        best = None
-        for pat, kind in _KIND_RE:
-            m = pat.search(text)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), kind)
-        if best:
-            return best[1]
+        m = _ANY_KIND.search(text)
+        if m:
+            return EVENT_KINDS[int((m.lastgroup or "k0")[1:])][1]
     return "other" if anchor is not None else None
 
 

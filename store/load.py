@@ -240,11 +240,8 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
             else:
                 report.loaded += 1
             facts = json.loads(parsed.facts_json or "{}")
-            row = {**parsed.row, "facts": parsed.facts_json}
-            article_id = db.conn.execute(
-                f"insert into articles ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
-            ).lastrowid
-            known[key] = (article_id, parsed.sha256)
+            # the event first, so the article goes in once with its event set
+            # (an update would re-index its whole text in the full-text index)
             event_id = _find_event(db, facts)
             if event_id is None:
                 event_id = int(
@@ -253,10 +250,14 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
                     ).lastrowid
                     or 0
                 )
+            row = {**parsed.row, "facts": parsed.facts_json, "event_id": event_id}
+            article_id = db.conn.execute(
+                f"insert into articles ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
+            ).lastrowid
+            known[key] = (article_id, parsed.sha256)
             db.conn.execute(
                 "insert or ignore into event_sources (event_id, article_id) values (?, ?)", [event_id, article_id]
             )
-            db.execute("update articles set event_id = ? where id = ?", [event_id, article_id])
             rebuild_event(db, event_id)
             if old_event is not None and old_event != event_id:
                 rebuild_event(db, old_event)

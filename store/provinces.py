@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold, fold_key
+from .text import fold, fold_key, strip_marks
 
 _TOKEN = re.compile(r"\w+")
 MERGER_DATE = "2025-07-01"  # the 63 provinces became 34 units
@@ -118,9 +118,66 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    """Every alias in one expression over the text without its diacritics:
+    a trie of whole words, each word capitalised (`Hòa Bình`, not `hòa bình`),
+    longest first. Each branch opens with a capital letter, so the regex engine
+    jumps from capital to capital."""
+    trie: dict = {}
+    for entries in _alias_index().values():
+        for tokens, _prov in entries:
+            node = trie
+            for t in tokens:
+                node = node.setdefault(t, {})
+            node[""] = {}
+
+    def word(token: str, first: bool) -> str:
+        head, rest = token[0], token[1:]
+        head = re.escape(head.upper()) if head.isalpha() else re.escape(head)
+        if first:
+            head += r"(?<!\w.)"  # a whole word: no letter before its first
+        return head + (f"(?i:{re.escape(rest)})" if rest else "")
+
+    def build(node: dict, first: bool) -> str:
+        alts = []
+        for token in sorted((t for t in node if t), key=len, reverse=True):
+            child = node[token]
+            rest = {k: v for k, v in child.items() if k}
+            longer = f"\\W+{build(rest, False)}" if rest else None
+            end = r"(?!\w)" if "" in child else None
+            tail = "|".join(x for x in (longer, end) if x)
+            alts.append(word(token, first) + (f"(?:{tail})" if "|" in tail else tail))
+        return "(?:" + "|".join(alts) + ")" if not first else "|".join(alts)
+
+    return re.compile(build(trie, True))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every place in `text` where a province is named (capitalised words, so
     `hòa bình` the word is not `Hòa Bình` the province)."""
+    plain = strip_marks(text)
+    if len(plain) != len(text):  # a letter that is not one letter without its marks: word by word
+        return _find_mentions_by_word(text)
+    out: list[Mention] = []
+    for m in _alias_pattern().finditer(plain):
+        start, end = m.span()
+        prov = _alias_province(fold_key(m.group(0)))
+        if prov is not None:
+            out.append(Mention(prov, start, end, text[start:end]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alias_provinces() -> dict[str, Province]:
+    return {" ".join(tokens): prov for entries in _alias_index().values() for tokens, prov in entries}
+
+
+def _alias_province(key: str) -> Province | None:
+    return _alias_provinces().get(key)
+
+
+def _find_mentions_by_word(text: str) -> list[Mention]:
     index = _alias_index()
     words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     folded = [fold(w[2]) if _capitalised(w[2]) else "" for w in words]

@@ -120,11 +120,17 @@ def _interviewee(paragraphs: list[str], people: People) -> Person | None:
     return people.people[0] if people.people else None
 
 
+_OPENING = re.compile("[" + re.escape(_OPEN) + "]")
+
+
 def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of quoted passages, the marks excluded."""
-    spans = []
-    i = 0
+    spans: list[tuple[int, int, bool]] = []
     n = len(par)
+    opening = _OPENING.search(par)
+    if opening is None:  # most paragraphs quote nobody
+        return spans
+    i = opening.start()
     while i < n:
         c = par[i]
         if c in _OPEN and (i == 0 or not par[i - 1].isalnum()):

@@ -8,7 +8,6 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -32,29 +31,40 @@ def clean_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
-def _build_fold_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
-    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
-        ch = chr(cp)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        if base != ch and base.isascii():
-            table[cp] = base.lower()
-    for cp in range(0x0300, 0x0370):  # stray combining marks (decomposed input)
-        table[cp] = None
-    return table
+def _combining_class() -> re.Pattern[str]:
+    """Every combining mark of the Basic Multilingual Plane, as one character class."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x0300, 0x10000):
+        if unicodedata.combining(chr(cp)) or cp < 0x0370:
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]+")
 
 
-_FAST_FOLD = _build_fold_table()
+_COMBINING = _combining_class()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def fold(text: str) -> str:
     """Lower case, without diacritics (`đ` → `d` too): `Đắk Lắk` → `dak lak`."""
-    out = text.translate(_FAST_FOLD).casefold()
+    out = text.casefold()
     if out.isascii():
         return out
-    # rarer letters: the slow, complete way
-    out = unicodedata.normalize("NFD", out.translate(_FOLD_TABLE))
+    # decomposed, every mark dropped: all in C, whatever the length
+    out = _COMBINING.sub("", unicodedata.normalize("NFD", out.replace("đ", "d")))
+    if out.isascii() or not _ASTRAL.search(out):
+        return out
     return "".join(c for c in out if not unicodedata.combining(c))
+
+
+def strip_marks(text: str) -> str:
+    """Without diacritics, case kept: `Đắk Lắk` → `Dak Lak` (letters stay one
+    character each, for matching by position)."""
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
 
 
 _WORD = re.compile(r"\w+")
