@@ -11,7 +11,7 @@ folded title, sort date, year, province names as at its date and counts; its
 `event_provinces`, `event_sources`, `quote_sources` and `people` rows; each
 article with its folded text and its own facts (the JSON `load.rebuild_event`
 reads, so a later load that groups a real report into a bulk event rebuilds it
-to the same thing); the full-text indexes through their triggers. Rows go in
+to the same thing); the search row of each event. Rows go in
 with `executemany`, `batch` events to a transaction.
 """
 
@@ -25,6 +25,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .db import index_search
 from .provinces import Province, all_provinces, resolve
 from .text import fold, fold_key
 
@@ -247,6 +248,7 @@ class _Writer:
             conn.executemany(_insert_sql("quotes", _QUOTE_COLS), self.quotes)
             conn.executemany("insert into quote_sources (quote_id, article_id) values (?, ?)", self.quote_sources)
             conn.executemany(_insert_sql("targets", _TARGET_COLS), self.targets)
+            index_search(self.db, "e.id between ? and ?", [self.events[0][0], self.events[-1][0]])
         self.reset()
 
 

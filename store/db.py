@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_MS = 30_000  # how long a writer waits for another before giving up
 
 
@@ -124,8 +124,8 @@ def migrate(db: sqlite_utils.Database) -> None:
             if "text_sha256" not in db.table("articles").columns_dict:
                 db.table("articles").add_column("text_sha256", str)
                 db.table("articles").create_index(["text_sha256"], if_not_exists=True)
-        if version < 3:
-            _fts_v3(db)
+        if version < 4:
+            _search_v4(db)
         db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
@@ -263,20 +263,41 @@ def _add_v2_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
-# Full-text search over the folded copies: `hue`, `dak lak`, `chuyen doi so`
-# and the same words typed with their diacritics (the query is folded too)
-# all match, and the index holds each text once, not twice.
-FTS_COLUMNS = {"articles": ["title_folded", "body_folded"], "quotes": ["text_folded"], "events": ["title_folded"]}
+# Full-text search, one row per event (its rowid is the event's id): the
+# folded text of its title, its quotes and every article that reports it.
+# A match is an event id with no lookup, so a search reads one small index
+# (`detail=none`: which events hold a word, not where) and walks the
+# timeline's own date index like any other filter. `hue`, `dak lak` and the
+# same words typed with their diacritics all match (the query is folded too).
+SEARCH_TABLE = "search_fts"
+OLD_FTS = ("articles", "quotes", "events")  # versions 1-3: a full-text index per table
+
+_SEARCH_TEXT = (
+    "select e.id, coalesce(e.title_folded, '')"
+    " || ' ' || coalesce((select group_concat(q.text_folded, ' ') from quotes q where q.event_id = e.id), '')"
+    " || ' ' || coalesce((select group_concat(coalesce(a.title_folded, '') || ' ' || coalesce(a.body_folded, ''), ' ')"
+    " from event_sources es join articles a on a.id = es.article_id where es.event_id = e.id), '')"
+    " from events e"
+)
 
 
-def _fts_v3(db: sqlite_utils.Database) -> None:
-    """Version 3: the full-text indexes hold only the folded text (version 1
-    also indexed the original text, which no search reads)."""
-    for name, columns in FTS_COLUMNS.items():
+def index_search(db: sqlite_utils.Database, where: str = "1", params: tuple | list = ()) -> None:
+    """Write the search rows of the events `where` selects (a condition on
+    `e`), from their rows as they are now; an event that is gone loses its row."""
+    db.conn.execute(f"delete from {SEARCH_TABLE} where rowid in (select e.id from events e where {where})", params)
+    db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {_SEARCH_TEXT} where {where}", params)
+
+
+def _search_v4(db: sqlite_utils.Database) -> None:
+    """Version 4: one full-text row per event instead of an index per table
+    (a match needed each quote's and article's event and then each event's
+    date: tens of thousands of random reads for a common word)."""
+    for name in OLD_FTS:
         table = db.table(name)
         if table.detect_fts():
             table.disable_fts()
-        table.enable_fts(columns, create_triggers=True, replace=True)
+    db.conn.execute(f"create virtual table if not exists {SEARCH_TABLE} using fts5(text, detail=none)")
+    index_search(db)
 
 
 def _fill_provinces(db: sqlite_utils.Database) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from .article import BadArticle, parse_article
-from .db import writing
+from .db import SEARCH_TABLE, index_search, writing
 from .extract import extract
 from .facts import facts_to_json
 from .provinces import MERGER_DATE, all_provinces, unit_code
@@ -362,6 +362,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
     db.execute("delete from event_provinces where event_id = ?", [event_id])
     if not members:
         db.execute("delete from events where id = ?", [event_id])
+        db.execute(f"delete from {SEARCH_TABLE} where rowid = ?", [event_id])
         return
     facts = [json.loads(m["facts"]) for m in members]
     dated = [f for f in facts if f.get("year_known") and f.get("event_start")]
@@ -482,6 +483,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
         "insert or ignore into event_provinces (event_id, province, date_sort) values (?, ?, ?)",
         [(event_id, c, date_sort) for c in dict.fromkeys(filed)],
     )
+    index_search(db, "e.id = ?", [event_id])
 
 
 def _person(db: sqlite_utils.Database, name: str, role: str | None) -> int:

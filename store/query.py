@@ -4,6 +4,7 @@ on an index, so it stays fast whatever the size of the database."""
 from __future__ import annotations
 
 import json
+import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from .provinces import provinces_by_code, resolve
-from .text import fold_words
+from .text import fold
 
 KINDS = ("workshop", "conference", "week", "ceremony", "forum", "interview", "meeting", "other")
 
@@ -141,10 +142,13 @@ def _row(r: dict) -> EventRow:
     )
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def fts_query(text: str) -> str | None:
     """A safe FTS5 query from user text: folded words, each quoted, all required,
     the last one as a prefix. Never passes user syntax through."""
-    words = fold_words(text)
+    words = _TOKEN.findall(fold(text))  # the tokenizer's words: `covid_19` is two
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
@@ -186,14 +190,18 @@ def _where(flt: Filter, *, rows: bool = True) -> tuple[str, list[Any], str]:
         if q is None:
             clauses.append("0")
         else:
-            clauses.append(
-                f"{id_col} in (select rowid from events_fts where events_fts match ?"
-                " union select q.event_id from quotes q indexed by idx_quotes_id_event_id"
-                " join quotes_fts f on f.rowid = q.id where quotes_fts match ?"
-                " union select es.event_id from event_sources es indexed by idx_event_sources_article_id_event_id"
-                " join articles_fts a on a.rowid = es.article_id where articles_fts match ?)"
-            )
-            args += [f"{{title_folded}} : ({q})", f"{{text_folded}} : ({q})", f"{{title_folded body_folded}} : ({q})"]
+            clauses.append(f"{id_col} in (select rowid from search_fts where search_fts match ?)")
+            args.append(q)
+            if not rows:
+                # walk the view's date index, keeping the matches (the set is read once a
+                # statement), rather than look up each match's date all over the file
+                by_date = (
+                    "idx_event_provinces_province_date_sort_event_id" if flt.province else "idx_events_date_sort_id"
+                )
+                if source in ("events e", "event_provinces ep"):
+                    source += f" indexed by {by_date}"
+                if flt.kind and not flt.province:
+                    source = "events e indexed by idx_events_kind_date_sort_id"
     where = " and ".join(clauses) if clauses else "1"
     return where, args, source
 
@@ -201,6 +209,8 @@ def _where(flt: Filter, *, rows: bool = True) -> tuple[str, list[Any], str]:
 def count_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
     """How many events `flt` selects: one indexed count (a search counts its
     matches). Callers that show a view keep it rather than asking again."""
+    if flt.search and flt == Filter(search=flt.search):
+        return search_count(db, flt.search)
     where, args, source = _where(flt, rows=False)
     return db.execute(f"select count(*) from {source} where {where}", args).fetchone()[0]
 
@@ -283,6 +293,31 @@ def key_position(db: sqlite_utils.Database, flt: Filter, key: SortKey) -> int:
     return nulls + db.execute(sql, [key[0], key[1], *args]).fetchone()[0]
 
 
+def search_count(db: sqlite_utils.Database, text: str) -> int:
+    """How many events match a search (every event has its one search row)."""
+    q = fts_query(text)
+    if q is None:
+        return 0
+    return db.execute("select count(*) from search_fts where search_fts match ?", [q]).fetchone()[0]
+
+
+SPARSE = 500  # a search matching fewer than one event in SPARSE is read as a list of ids
+
+
+def search_view(db: sqlite_utils.Database, flt: Filter) -> tuple[int, array | None]:
+    """How a search's view is read: its count and, when its matches are few,
+    their ids in timeline order (each match's date is one read, fewer than
+    walking the date index past thousands of others to fill a screen); when
+    they are many, no ids: the view is paged by key along the date index,
+    each page a short walk, like any other filter."""
+    matches = search_count(db, flt.search or "")
+    total = db.execute("select max(id) from events").fetchone()[0] or 0
+    if matches * SPARSE < total:
+        ids = timeline_ids(db, flt)
+        return len(ids), ids
+    return (matches if flt == Filter(search=flt.search) else count_events(db, flt)), None
+
+
 def timeline_ids(db: sqlite_utils.Database, flt: Filter) -> array:
     """The ids of the events `flt` selects, in timeline order (8 bytes an event).
 
@@ -291,8 +326,10 @@ def timeline_ids(db: sqlite_utils.Database, flt: Filter) -> array:
     memory: its count is the length, and any page is `events_by_id`."""
     where, args, source = _where(flt, rows=False)
     date_col, id_col = _order(flt)
-    if flt.search and source == "events e" and not flt.kind:  # each match's sort date from a small index
+    if flt.search and not flt.province and not flt.kind:  # each match's sort date from a small index
         source = "events e indexed by idx_events_id_date_sort"
+    elif flt.search and flt.province and not flt.kind:
+        source = "event_provinces ep"
     sql = f"select {id_col} from {source} where {where} order by {date_col}, {id_col}"
     return array("q", (r[0] for r in db.execute(sql, args)))
 

@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from store.db import connect
+from store.db import connect, index_search
 from store.provinces import resolve
 from store.text import fold
 
@@ -105,6 +105,7 @@ def _write(path: str | Path, articles, events, sources, quotes, targets) -> Path
             }
             for tid, event_id, article_id, text, subject, value, unit, comparator, year, kind in targets
         )
+        index_search(db)  # rows written by hand: their search rows too
     db.close()
     return path
 
@@ -441,6 +442,7 @@ def make_big_db(path: str | Path, n: int = 20_000, *, seed: int = 7) -> Path:
             events,
         )
         db.conn.executemany("insert into event_provinces (event_id, province, date_sort) values (?, ?, ?)", links)
+        index_search(db)
     db.close()
     return Path(path)
 

@@ -49,8 +49,8 @@ def test_insert_events_writes_every_table():
     assert detail is not None
     assert [s.file for s in detail.sources] == ["a.txt", "b.txt"]
     assert detail.quotes[0].sources == ["b.txt"] and detail.participants == [("Nguyễn Huy Dũng", "Thứ trưởng")]
-    assert count_events(db, Filter(search="cung nhau")) == 1  # through quotes_fts
-    assert count_events(db, Filter(search="bai a")) == 1  # through articles_fts
+    assert count_events(db, Filter(search="cung nhau")) == 1  # through a quote
+    assert count_events(db, Filter(search="bai a")) == 1  # through an article
     facts = json.loads(db.execute("select facts from articles where file = 'b.txt'").fetchone()[0])
     assert facts["event_start"] == "2021-03-26" and facts["quotes"][0]["speaker"] == "Nguyễn Huy Dũng"
     assert db.execute("select count(*) from articles where text_sha256 is null").fetchone()[0] == 0
@@ -73,7 +73,7 @@ def test_synthetic_db(tmp_path):
     assert q("select count(*) from events where n_sources = 0").fetchone()[0] == 0
     assert q("select count(*) from articles a where event_id not in (select id from events)").fetchone()[0] == 0
     assert q("select count(*) from quote_sources").fetchone()[0] == q("select count(*) from quotes").fetchone()[0]
-    assert q("select count(*) from events_fts").fetchone()[0] == 2_000
+    assert q("select count(*) from search_fts").fetchone()[0] == 2_000
     years = {r[0] for r in q("select substr(date_sort, 1, 4) from events")}
     assert len(years) > 15  # spread over the years
     assert count_events(db, Filter()) == 2_000

@@ -160,3 +160,47 @@ def test_since_leaves_out_undated_events(tmp_path):
     load_paths(db, [folder])
     assert count_events(db) == 2
     assert [e.date_start for e in all_events(db, Filter(since="2021"))] == ["2021-04-26"]
+
+
+def test_search_rows_follow_the_events(tmp_path, seeds_dir):
+    """One search row per event, rewritten when an article changes: words
+    gone from the file no longer match, new ones do."""
+    folder = tmp_path / "arts"
+    shutil.copytree(seeds_dir, folder)
+    db = connect(tmp_path / "a.db")
+    load_paths(db, [folder])
+    assert db.execute("select count(*) from search_fts").fetchone()[0] == db.execute(
+        "select count(*) from events"
+    ).fetchone()[0]
+    assert count_events(db, Filter(search="zyxwv")) == 0
+    target = folder / "002_9b311bb2bf35d815.txt"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Sáng 7/10", "Sáng 7/10, hội nghị Zyxwv"), encoding="utf-8")
+    load_paths(db, [folder])
+    assert count_events(db, Filter(search="zyxwv")) == 1
+    target.write_text(text, encoding="utf-8")
+    load_paths(db, [folder])
+    assert count_events(db, Filter(search="zyxwv")) == 0
+    assert db.execute("select count(*) from search_fts").fetchone()[0] == db.execute(
+        "select count(*) from events"
+    ).fetchone()[0]
+
+
+def test_version_3_database_gets_one_search_row_per_event(tmp_path, seeds_dir):
+    """Version 3 had a full-text index per table; version 4 replaces them
+    with the events' search rows, built from the rows already there."""
+    path = tmp_path / "v3.db"
+    db = connect(path)
+    load_paths(db, [seeds_dir])
+    db.execute("drop table search_fts")
+    for table, columns in {"articles": ["title_folded", "body_folded"], "quotes": ["text_folded"],
+                           "events": ["title_folded"]}.items():  # fmt: skip
+        db[table].enable_fts(columns, create_triggers=True)
+    db.execute("update meta set value = '3' where key = 'schema_version'")
+    db.conn.commit()
+    db.close()
+    db = connect(path)
+    assert not [t for t in db.table_names() if t.startswith(("articles_fts", "quotes_fts", "events_fts"))]
+    assert count_events(db, Filter(search="chuyen doi so")) == 4
+    assert count_events(db, Filter(search="Đắk Lắk")) == 3
+    assert load_paths(db, [seeds_dir]).unchanged == 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from tui_helpers import SIZE, settle
 
 from store.query import Filter
@@ -84,24 +85,33 @@ async def test_keys_before_the_first_view_are_kept(big_db, make_app):
         assert timeline.current_row is not None
 
 
-async def test_search_view_pages_from_its_ids(big_db, make_app):
+@pytest.mark.parametrize(
+    ("words", "like", "by_ids"),
+    [("su kien 1", "su kien so 1%", False), ("su kien so 1234", "su kien so 1234%", True)],
+    ids=["many matches, paged by key", "few matches, paged from ids"],
+)
+async def test_search_view_pages_in_timeline_order(big_db, make_app, words, like, by_ids):
     app = make_app(big_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         timeline = app.query_one(Timeline)
         timeline.cursor = 5_000
         await settle(pilot)
-        await pilot.press("slash", *"su kien 1", "enter")
+        await pilot.press("slash", *words, "enter")
         await settle(pilot)
         con = sqlite3.connect(big_db)
-        ids = [r[0] for r in con.execute("select id from events where title_folded like 'su kien so 1%'"
-                                         " order by date_sort, id")]  # fmt: skip
+        ids = [r[0] for r in con.execute("select id from events where title_folded like ? order by date_sort, id",
+                                         [like])]  # fmt: skip
         assert timeline.count == len(ids)
-        assert timeline._view.ids is not None and list(timeline._view.ids) == ids
-        assert 0 < timeline.cursor < len(ids) - 1  # near where the cursor was in time
+        assert (timeline._view.ids is not None) == by_ids
+        if by_ids:
+            assert list(timeline._view.ids) == ids  # type: ignore[arg-type]
+        else:
+            assert 0 < timeline.cursor < len(ids) - 1  # near where the cursor was in time
         await pilot.press("G")
         await settle(pilot)
         assert timeline.current_row is not None and timeline.current_row.id == ids[-1]
         timeline.scroll_to(y=len(ids) // 2, animate=False)
         await settle(pilot)
+        assert timeline.row_at(len(ids) // 2).id == ids[len(ids) // 2]  # type: ignore[union-attr]
         assert timeline.row_at(len(ids) // 2).id == ids[len(ids) // 2]  # type: ignore[union-attr]

@@ -154,7 +154,7 @@ async def test_search_with_no_match_says_so(fixture_db, make_app):
     app = make_app(fixture_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"khong co gi", "enter")
+        await pilot.press("slash", *"khong co zzz", "enter")
         await settle(pilot)
         assert app.query_one(Timeline).count == 0
         empty = app.screen.query_one("#empty", Static)

@@ -40,7 +40,7 @@ from store.query import (
     event_position,
     has_undated_sort,
     ids_position,
-    timeline_ids,
+    search_view,
 )
 
 from .paging import PAGE_SIZE, Page, fetch_page
@@ -66,6 +66,7 @@ class _Count(NamedTuple):
     n: int
     keyset: bool
     ids: Sequence[int] | None = None
+    by_ids: bool = False  # a search of few matches: paged from `ids` (read again if they were let go)
 
 
 def title_width(width: int) -> int:
@@ -264,9 +265,12 @@ class Timeline(ScrollView, can_focus=True):
         try:
             with opened(self.db_path) as db:
                 for f in (flt, Filter()):
-                    if f.search and f == flt and (f not in counts or counts[f].ids is None):
-                        ids = timeline_ids(db, f)  # count and order in one go, then paged from memory
-                        counts[f] = _Count(len(ids), True, ids)
+                    if f.search and f == flt and (f not in counts or (counts[f].by_ids and counts[f].ids is None)):
+                        n, ids = search_view(db, f)
+                        if ids is not None:  # few matches: count and order in one go, then paged from memory
+                            counts[f] = _Count(n, True, ids, by_ids=True)
+                        else:  # many: paged by key along the date index
+                            counts[f] = _Count(n, n == 0 or not has_undated_sort(db, f))
                     elif f not in counts:
                         n = count_events(db, f)
                         counts[f] = _Count(n, n == 0 or not has_undated_sort(db, f))
