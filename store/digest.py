@@ -88,6 +88,9 @@ def clean_text(text: object) -> str:
     """One line of plain text: NFC, controls made visible or dropped, every
     run of whitespace (newlines too) one space, no leading or trailing space."""
     s = "" if text is None else str(text)
+    if s.isprintable():  # no control, format, surrogate or separator but ` `: most text
+        s = unicodedata.normalize("NFC", s)
+        return (_WHITESPACE.sub(" ", s) if "  " in s else s).strip()
     s = _SURROGATE.sub("\ufffd", s)
     s = unicodedata.normalize("NFC", s).translate(_CONTROL_MAP)
     return _WHITESPACE.sub(" ", s).strip()
@@ -163,6 +166,20 @@ def _link(label: str, url: object) -> str:
 # --------------------------------------------------------------------------
 
 
+class _SlugDrop(dict):
+    """A translation table that drops what a slug leaves out, each character
+    classified once, on first sight."""
+
+    def __missing__(self, code: int) -> int | None:
+        c = chr(code)
+        keep = c in " -" or unicodedata.category(c)[0] in "LMN" or unicodedata.category(c) == "Pc"
+        self[code] = code if keep else None
+        return self[code]
+
+
+_SLUG_DROP = _SlugDrop()
+
+
 class _Slugger:
     """Heading anchors as GitHub makes them (github-slugger): lower case, drop
     everything but letters, marks, numbers, `_`, `-` and spaces, spaces to
@@ -174,11 +191,7 @@ class _Slugger:
         self._seen: dict[str, int] = {}
 
     def slug(self, plain: str) -> str:
-        base = "".join(
-            c
-            for c in plain.lower()
-            if c in " -" or unicodedata.category(c)[0] in "LMN" or unicodedata.category(c) == "Pc"
-        ).replace(" ", "-")
+        base = plain.lower().translate(_SLUG_DROP).replace(" ", "-")
         result = base
         while result in self._seen:
             self._seen[base] += 1
