@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 SIZE = (120, 40)
 
@@ -12,7 +13,11 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
     nothing more is started."""
     app = pilot.app
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one: wait for that
+            await pilot.pause()
+            continue
         await pilot.pause()
         if not any(worker.is_running or worker.state.name == "PENDING" for worker in app.workers):
             await pilot.pause()
