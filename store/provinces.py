@@ -162,7 +162,7 @@ def find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _alias_pattern().finditer(plain):
         start, end = m.span()
-        prov = _alias_province(fold_key(m.group(0)))
+        prov = _alias_provinces().get(fold_key(m.group(0)))
         if prov is not None:
             out.append(Mention(prov, start, end, text[start:end]))
     return out
@@ -171,10 +171,6 @@ def find_mentions(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _alias_provinces() -> dict[str, Province]:
     return {" ".join(tokens): prov for entries in _alias_index().values() for tokens, prov in entries}
-
-
-def _alias_province(key: str) -> Province | None:
-    return _alias_provinces().get(key)
 
 
 def _find_mentions_by_word(text: str) -> list[Mention]:
