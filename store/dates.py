@@ -96,7 +96,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_DIGIT = re.compile(r"\d")
+# What each pattern cannot match without, checked first: one scan that starts
+# on a digit, or a word in the lowered text, is far cheaper than the pattern.
+_DAY_MONTH = re.compile(r"\d[/.-][01]?\d(?!\d)")
+_BY_NAME = dict(_PATTERNS)
+_DAY_MONTH_PATTERNS = [(name, _BY_NAME[name]) for name in ("range2", "range1", "dmy", "dm")]
+_BY_WORD = [(word, [(name, _BY_NAME[name]) for name in names])
+            for word, names in (("tháng", ("my",)), ("quý", ("quarter",)), ("năm", ("approx", "year")))]  # fmt: skip
+_RELATIVE = [("relative", _BY_NAME["relative"])]
+_TIME_OF_DAY = ("hôm", "sáng", "trưa", "chiều", "tối", "đêm")
+
+
+def _patterns_for(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that may match in `text`, in the order they take precedence."""
+    lower = text.lower()
+    patterns = list(_DAY_MONTH_PATTERNS) if _DAY_MONTH.search(text) else []
+    for word, pats in _BY_WORD:
+        if word in lower:
+            patterns += pats
+    if (("nay" in lower or "qua" in lower or "kia" in lower) and any(w in lower for w in _TIME_OF_DAY)) or (
+        "đang" in lower and ("diễn ra" in lower or "được tổ chức" in lower)
+    ):
+        patterns += _RELATIVE
+    return patterns
+
+
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DEADLINE_BEFORE = re.compile(r"(?:đến|tới|trước|vào|cho tới|cho đến|trong)\s{1,3}(?:hết\s{1,3})?$", re.I)
 _PERIOD_BEFORE = re.compile(
@@ -148,7 +172,7 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     """All date expressions in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    patterns = _PATTERNS if _DIGIT.search(text) else _PATTERNS[-1:]  # only `hôm qua` needs no digit
+    patterns = _patterns_for(text)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)

@@ -118,11 +118,20 @@ _DIGIT_GLUE = re.compile(
 )
 
 
+# A word of four letters or more that is not one syllable: the only ones `_split_word` may change.
+_GLUE_CANDIDATE = re.compile(r"(?<![^\W\d_])(?!" + _SYLLABLE.pattern + r"(?![^\W\d_]))[^\W\d_]{4,}", re.I)
+_LETTER_AFTER_DIGIT = re.compile(r"\d[^\W\d_]")
+
+
+def _split_match(match: re.Match[str]) -> str:
+    return _split_word(match.group(0))
+
+
 def deglue(text: str) -> str:
     """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`.
     Only words with Vietnamese letters are split, and only into whole syllables."""
-    out = _DIGIT_GLUE.sub(" ", text) if re.search(r"\d[^\W\d_]", text) else text
-    return re.sub(r"[^\W\d_]{4,}", lambda m: _split_word(m.group(0)), out)
+    out = _DIGIT_GLUE.sub(" ", text) if _LETTER_AFTER_DIGIT.search(text) else text
+    return _GLUE_CANDIDATE.sub(_split_match, out)
 
 
 def format_number(value: float | int | None) -> str:
