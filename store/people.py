@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from .lexicon import ACADEMIC, NAME_STOPWORDS, PERSON_WORDS, ROLE_ENDERS, ROLE_TITLES, SPEECH_VERBS, SURNAMES
 from .provinces import resolve
-from .text import fold, fold_key
+from .text import fold, fold_key, words_pattern
 
 _WORD = re.compile(r"[^\W\d_]+")
-_TITLE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ROLE_TITLES) + r")(?!\w)", re.I)
+_TITLE_RE = re.compile(words_pattern(ROLE_TITLES, ignore_case=True), re.I)
+_TITLE_CASED = words_pattern(ROLE_TITLES)  # to embed where case counts
 _ACADEMIC_RE = re.compile(ACADEMIC + r"$")
-_SURNAME_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(SURNAMES, key=len, reverse=True)) + r")\s[A-ZÀ-ỸĐ]")
-ROLE_END = re.compile(r"\s(?=(?:" + "|".join(re.escape(w) for w in (*SPEECH_VERBS, *ROLE_ENDERS)) + r")(?!\w))")
+_SURNAME_RE = re.compile(words_pattern(SURNAMES) + r"\s[A-ZÀ-ỸĐ]")
+ROLE_END = re.compile(r"\s(?=" + words_pattern((*SPEECH_VERBS, *ROLE_ENDERS)) + ")")
 
 
 def _titlecase(word: str) -> bool:
@@ -122,6 +123,7 @@ def find_names(text: str) -> list[NameSpan]:
     return out
 
 
+_ROLE_STOP = re.compile(r"[.;:]\s|,\s(?!" + _TITLE_CASED + ")")
 _ROLE_AFTER = re.compile(r"^\s{0,2}(?:[-–—(]|,)\s{0,2}")
 
 
@@ -145,7 +147,7 @@ def role_after(text: str, end: int) -> str | None:
     elif opener == "(":
         stop = re.search(r"\)", rest)
     else:
-        stop = re.search(r"[.;:]\s|,\s(?!(?:" + _TITLE_RE.pattern + r"))", rest)
+        stop = _ROLE_STOP.search(rest)
     role = rest[: stop.start()] if stop else rest
     verb = ROLE_END.search(role)
     if verb:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .lexicon import ACADEMIC, PERSON_WORDS, ROLE_TITLES, SPEECH_VERBS
 from .people import ROLE_END, People, Person, find_names
 from .sentences import split_sentences
+from .text import words_pattern
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,11 @@ class QuoteFact:
 
 _OPEN = '“"«„'
 _CLOSE = '”"»“'
-_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")(?!\w)")
+_VERB_RE = re.compile(words_pattern(SPEECH_VERBS))
 _TITLE_ALT = "|".join(re.escape(t) for t in ROLE_TITLES)
 _PRONOUN = "|".join(PERSON_WORDS)
 _PRONOUN_END = re.compile(r"(?:^|\s|,)(?:" + _PRONOUN + r")\s{0,2}$", re.I)
+_PRONOUN_REACH = max(map(len, PERSON_WORDS)) + 6  # the most it can span, from the end
 # ông Hạnh / Thứ trưởng Dũng / bà Lan
 _SHORT_REF = re.compile(
     r"(?<!\w)(?:(?:"
@@ -38,7 +40,7 @@ _SHORT_REF = re.compile(
 )
 # A role standing for a person: `Thứ trưởng Bộ TT&TT`, `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`
 # (its words may not include a verb: `Chủ tịch nước đã có công văn` is a clause).
-_ROLE_REF = re.compile(r"(?<!\w)(?:" + _TITLE_ALT + r")(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)
+_ROLE_REF = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)
 _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
     r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}$"
@@ -85,7 +87,7 @@ class _Resolver:
             p = self.people.by_role(m.group(0))
             if p:
                 return p
-        if _PRONOUN_END.search(text) and self.last:
+        if self.last and _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH)):
             return self.last
         return None
 
@@ -269,13 +271,15 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue
 
         # Reported speech: `Theo ông Hạnh, ...`
-        m = _THEO.search(par)
+        m = _THEO.search(par) if "heo" in par else None
         if m:
             p = res.resolve(m.group("ref"))
             if p:
                 emit(p, m.group("text"), False, pi)
                 continue
         # Reported speech: `X (role) cho biết, ...`
+        if not _VERB_RE.search(par):
+            continue
         for s0, s1 in split_sentences(par):
             sentence = par[s0:s1]
             done = False

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .dates import DateMention
 from .lexicon import COMPARATORS, FIGURE_CUES, LABEL_BEFORE, NOT_UNITS, TARGET_CUES
 from .sentences import split_sentences
+from .text import words_pattern
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,10 @@ class TargetFact:
 
 # A number: 1.715 / 259.652 / 18,6 / 1,5 / 100 — glued units allowed (`5.800tỷđồng`).
 _NUMBER = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
-_RANGE_HEAD = re.compile(r"(?:từ\s{1,2})?$")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
-_PAST = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in FIGURE_CUES) + r")(?!\w)", re.I)
-_TARGET = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in TARGET_CUES) + r")(?!\w)", re.I)
+_PAST = re.compile(words_pattern(FIGURE_CUES, ignore_case=True), re.I)
+_TARGET = re.compile(words_pattern(TARGET_CUES, ignore_case=True), re.I)
 _CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đồng thời|Ngoài ra|Cùng với đó|Về [^,]{1,40}|Trong đó)\s?,", re.I)
 _PERIOD = re.compile(
     r"(?:giai đoạn|đến năm|tới năm|đến hết năm|trước năm|năm)\s{0,2}"
@@ -153,16 +154,19 @@ def find_targets(
     out: list[TargetFact] = []
     prev_kind = None
     for pi, par in enumerate(paragraphs):
-        if pi in skip:
+        if pi in skip or not _DIGIT.search(par):
             continue
         date_spans = [(d.start, d.end) for d in dates_by_par[pi]]
         for s0, s1 in split_sentences(par):
             sentence = par[s0:s1]
+            numbers = list(_NUMBER.finditer(sentence)) if _DIGIT.search(sentence) else []
+            if not numbers:
+                continue
             year = _year_for(sentence, dates_by_par[pi], s0, s1)
             has_cue = bool(_TARGET.search(sentence))
             inherits = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))
             found_here = []
-            for m in _NUMBER.finditer(sentence):
+            for m in numbers:
                 a, b = s0 + m.start(), s0 + m.end()
                 if any(x <= a < y or x < b <= y for x, y in date_spans):
                     continue

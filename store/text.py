@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?")
@@ -67,6 +67,29 @@ def strip_marks(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
 
 
+def words_pattern(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    """Whole words or phrases as one regular expression: a trie of their
+    characters. Where several end at one place the longest wins, as in an
+    alternation sorted longest first; but at each place the engine tests one
+    character instead of every word, and jumps to the places where a word's
+    first character stands (the check for a word character before comes after
+    that first character). Compile it with `re.I` when `ignore_case`."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if ignore_case else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict, top: bool) -> str:
+        alts = [re.escape(ch) + (r"(?<!\w.)" if top else "") + build(node[ch], False) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append(r"(?!\w)")  # after the longer words that go on from here
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie, True)
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -92,7 +115,6 @@ _GLUED = re.compile(r"[^\W\d_]{4,}|\d(?=[^\W\d_])")
 _CAPS_THEN_LOWER = re.compile(r"(?<=[A-ZĐ]{2})(?=[a-zđ" + _VOWELS + r"])")
 
 
-@lru_cache(maxsize=65536)
 def _split_word(word: str) -> str:
     lower = word.lower()
     if _SYLLABLE.fullmatch(lower) or not any(c in _MARKED for c in lower):
@@ -118,20 +140,43 @@ _DIGIT_GLUE = re.compile(
 )
 
 
-# A word of four letters or more that is not one syllable: the only ones `_split_word` may change.
-_GLUE_CANDIDATE = re.compile(r"(?<![^\W\d_])(?!" + _SYLLABLE.pattern + r"(?![^\W\d_]))[^\W\d_]{4,}", re.I)
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _LETTER_AFTER_DIGIT = re.compile(r"\d[^\W\d_]")
+# Words already seen: those that stay whole, and how the others split. A
+# paragraph's words are checked against them as sets, so only new words run
+# the syllable rules, and a paragraph with nothing glued is not rewritten.
+_WHOLE: set[str] = set()
+_SPLIT: dict[str, str] = {}
+_MAX_SEEN = 500_000
 
 
 def _split_match(match: re.Match[str]) -> str:
-    return _split_word(match.group(0))
+    word = match.group(0)
+    return _SPLIT.get(word, word)
 
 
 def deglue(text: str) -> str:
     """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`.
     Only words with Vietnamese letters are split, and only into whole syllables."""
     out = _DIGIT_GLUE.sub(" ", text) if _LETTER_AFTER_DIGIT.search(text) else text
-    return _GLUE_CANDIDATE.sub(_split_match, out)
+    words = set(_LONG_WORD.findall(out))
+    words -= _WHOLE
+    if not words:
+        return out
+    if len(_WHOLE) > _MAX_SEEN:
+        _WHOLE.clear()
+        _SPLIT.clear()
+    glued = False
+    for word in words:
+        split = _SPLIT.get(word)
+        if split is None:
+            split = _split_word(word)
+            if split == word:
+                _WHOLE.add(word)
+                continue
+            _SPLIT[word] = split
+        glued = True
+    return _LONG_WORD.sub(_split_match, out) if glued else out
 
 
 def format_number(value: float | int | None) -> str:

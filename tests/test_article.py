@@ -75,6 +75,9 @@ def test_glued_words_split_for_matching_only():
     assert deglue("UBNDtỉnh Tây Ninhtổ chức") == "UBND tỉnh Tây Ninh tổ chức"
     assert deglue("5.800tỷđồng") == "5.800 tỷ đồng"
     assert deglue("online Facebook TPHCM Hoàng") == "online Facebook TPHCM Hoàng"
+    # words seen before are remembered, and give the same answer the second time
+    assert deglue("Ninhtổ chức, Ninhtổ") == "Ninh tổ chức, Ninh tổ"
+    assert deglue("Ninhtổ chức, Ninhtổ") == "Ninh tổ chức, Ninh tổ"
     text = "# date = 20260226\nSáng 26.2, UBNDtỉnh Tây Ninhtổ chức Hội nghị, dự kiến đầu tư 5.800tỷđồng.\n"
     facts = extract(parse_article(text.encode(), "g.txt"))
     assert facts.province_names() == ["Tây Ninh"]
@@ -101,3 +104,17 @@ def test_dateline_forms(line):
 def test_question_headline():
     text = "Thủy điện là “công thần” hay “tội đồ”?\nVai trò của thủy điện đang làm dấy lên tranh luận trái chiều.\n"
     assert parse_article(text.encode(), "q").title == "Thủy điện là “công thần” hay “tội đồ”?"
+
+
+def test_words_pattern_longest_whole_word_wins():
+    import re
+
+    from store.text import words_pattern
+
+    verbs = re.compile(words_pattern(["nói", "nói thêm", "cho biết", "cho biết thêm", "cho hay"]))
+    found = [m.group(0) for m in verbs.finditer("Ông nói thêm: x. Bà cho biết, y; cho biết thêmz; không nói")]
+    assert found == ["nói thêm", "cho biết", "cho biết", "nói"]
+    assert verbs.search("bói") is None and verbs.search("nóix") is None  # whole words only
+    assert verbs.match("nói") is not None  # at the very start of the text too
+    cues = re.compile(words_pattern(["Mục tiêu", "phấn đấu"], ignore_case=True), re.I)
+    assert [m.group(0) for m in cues.finditer("MỤC TIÊU là Phấn đấu")] == ["MỤC TIÊU", "Phấn đấu"]
