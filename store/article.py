@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlparse
 
-from .text import clean_line
+from .text import clean_lines
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -114,9 +114,10 @@ _DATELINE = re.compile(
     r"(?:\s{0,2}(?:,|-|\|)?\s{0,2}(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?:\s{0,2}\(?GMT[+-]\d{1,2}\)?)?)?$",
     re.I,
 )
-_BOILERPLATE = [
-    re.compile(p, re.I)
-    for p in (
+_BOILERPLATE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
         r"^bình luận\s{0,2}\(\d{1,6}\)$",
         r"^you may also like$",
         r"^(?:xem thêm|tin liên quan|bài liên quan|đọc thêm)\s{0,2}:?$",
@@ -126,8 +127,10 @@ _BOILERPLATE = [
         r"^bởi\s.{1,60}$",
         r"^(?:chia sẻ|share|tweet|in bài|gửi bài)(?:\s{0,2}\|\s{0,2}\w{1,10}){0,5}$",
         r"^(?:tags?|từ khóa)\s{0,2}:.{0,300}$",
-    )
-]
+        )
+    ),
+    re.I,
+)
 _OUTLET_LINE = re.compile(r"^(?:Báo|Tạp chí|Theo)\s[\wÀ-ỹ .-]{2,40}$")
 _SITE_LINE = re.compile(r"^([A-Z0-9.-]{2,40}\.(?:VN|COM|NET|ORG))\s{0,2}\|")
 _BYLINE = re.compile(r"^(?:[A-ZÀ-ỸĐ][\wà-ỹđ]{0,10}\.?\s{0,2}){1,5}$")
@@ -167,12 +170,10 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
         raise BadArticle(f"too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
     text = decode(data)
     sha = hashlib.sha256(data).hexdigest()
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     art = Article(file=file, sha256=sha, paragraphs=[])
     lines: list[str] = []
     in_header = True
-    for raw in raw_lines:
-        line = clean_line(raw[:200_000]) if len(raw) > 200_000 else clean_line(raw)
+    for line in clean_lines(text.replace("\r\n", "\n").replace("\r", "\n")):
         if not line:
             continue
         if in_header:
@@ -217,7 +218,7 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
         if site and not art.outlet:
             domain = site.group(1).lower()
             art.outlet = OUTLETS_BY_DOMAIN.get(domain, domain)
-        if any(p.match(line) for p in _BOILERPLATE):
+        if _BOILERPLATE.match(line):
             continue
         body.append(line)
     # Trailing outlet / byline lines.
@@ -263,11 +264,13 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     return art
 
 
+_CREDIT_IN_BRACKETS = re.compile(r"\((?:Ảnh|Nguồn|Video)\s{0,2}:[^)]{0,80}\)\.?$", re.I)
+_CREDIT = re.compile(r"\bẢnh\s{0,2}:\s{0,2}[^.]{0,60}$")
+
+
 def is_caption(paragraph: str) -> bool:
     """A photo caption or sub-heading: short, and not ended like a sentence."""
     p = paragraph.strip()
-    if re.search(r"\((?:Ảnh|Nguồn|Video)\s{0,2}:[^)]{0,80}\)\.?$", p, re.I):
-        return True
-    if re.search(r"\bẢnh\s{0,2}:\s{0,2}[^.]{0,60}$", p):
+    if _CREDIT_IN_BRACKETS.search(p) or ("Ảnh" in p and _CREDIT.search(p)):
         return True
     return len(p) < 160 and not _SENTENCE_END.search(p)

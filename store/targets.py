@@ -28,8 +28,9 @@ class TargetFact:
 _NUMBER = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
-_PAST = re.compile(words_pattern(FIGURE_CUES, ignore_case=True), re.I)
-_TARGET = re.compile(words_pattern(TARGET_CUES, ignore_case=True), re.I)
+# searched in lowered text: without `re.I` the engine jumps to each first letter
+_PAST = re.compile(words_pattern([c.lower() for c in FIGURE_CUES]))
+_TARGET = re.compile(words_pattern([c.lower() for c in TARGET_CUES]))
 _CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đồng thời|Ngoài ra|Cùng với đó|Về [^,]{1,40}|Trong đó)\s?,", re.I)
 _PERIOD = re.compile(
     r"(?:giai đoạn|đến năm|tới năm|đến hết năm|trước năm|năm)\s{0,2}"
@@ -163,7 +164,7 @@ def find_targets(
             if not numbers:
                 continue
             year = _year_for(sentence, dates_by_par[pi], s0, s1)
-            has_cue = bool(_TARGET.search(sentence))
+            has_cue = bool(_TARGET.search(sentence.lower()))
             inherits = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))
             found_here = []
             for m in numbers:
@@ -190,7 +191,7 @@ def find_targets(
                     # a bare year followed by a word is a year, not a count
                     if not re.match(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)", sentence[m.end() :]):
                         continue
-                if _PAST.search(before):
+                if _PAST.search(before.lower()):
                     kind = "figure"
                 elif has_cue or inherits:
                     kind = "target"

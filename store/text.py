@@ -31,6 +31,24 @@ def clean_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+MAX_LINE = 200_000  # characters of one line that are read
+
+
+def clean_lines(text: str) -> list[str]:
+    """`clean_line` of each line of `text` (at most MAX_LINE characters of
+    each), done on the whole text at once."""
+    if len(text) > MAX_LINE:
+        return [clean_line(raw[:MAX_LINE]) for raw in text.split("\n")]
+    out = unicodedata.normalize("NFC", text)
+    if "&" in out:
+        decoded = _ENTITY.sub(_entity, out)
+        if decoded.count("\n") != out.count("\n"):  # `&#10;`: a line break inside one line
+            return [clean_line(raw) for raw in text.split("\n")]
+        out = unicodedata.normalize("NFC", decoded)
+    out = _SPACE.sub(" ", _CONTROL.sub("", out))
+    return [line.strip() for line in out.split("\n")]
+
+
 def _combining_class() -> re.Pattern[str]:
     """Every combining mark of the Basic Multilingual Plane, as one character class."""
     ranges: list[tuple[int, int]] = []

@@ -118,3 +118,17 @@ def test_words_pattern_longest_whole_word_wins():
     assert verbs.match("nói") is not None  # at the very start of the text too
     cues = re.compile(words_pattern(["Mục tiêu", "phấn đấu"], ignore_case=True), re.I)
     assert [m.group(0) for m in cues.finditer("MỤC TIÊU là Phấn đấu")] == ["MỤC TIÊU", "Phấn đấu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiêu đề\n  Ngày 26/3,\tBộ TT&amp;TT  họp\x0b.\n\nSo\u0301 2 &#10; dòng\n",
+        "Mo\u0323t\u00a0hai\n&#13;ba &amp bốn\n",
+        "không có gì\n",
+    ],
+)
+def test_clean_lines_is_clean_line_of_each_line(text):
+    from store.text import clean_line, clean_lines
+
+    assert clean_lines(text) == [clean_line(line) for line in text.split("\n")]
