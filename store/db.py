@@ -281,10 +281,12 @@ _SEARCH_TEXT = (
 )
 
 
-def index_search(db: sqlite_utils.Database, where: str = "1", params: tuple | list = ()) -> None:
+def index_search(db: sqlite_utils.Database, where: str = "1", params: tuple | list = (), *, new: bool = False) -> None:
     """Write the search rows of the events `where` selects (a condition on
-    `e`), from their rows as they are now; an event that is gone loses its row."""
-    db.conn.execute(f"delete from {SEARCH_TABLE} where rowid in (select e.id from events e where {where})", params)
+    `e`), from their rows as they are now. With `new` the events have no row
+    yet: the delete is skipped (it would make the index write out what it holds)."""
+    if not new:
+        db.conn.execute(f"delete from {SEARCH_TABLE} where rowid in (select e.id from events e where {where})", params)
     db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {_SEARCH_TEXT} where {where}", params)
 
 

@@ -218,6 +218,8 @@ def _write_all(db, results, known, report, progress, state, total) -> None:  # n
 
 
 def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, report: LoadReport) -> None:
+    created: set[int] = set()  # events new in this batch, and the others it changed: their search rows at the end
+    changed: set[int] = set()
     with writing(db):  # one transaction: the batch lands whole or not at all
         for parsed in batch:
             if parsed.error or parsed.row is None:
@@ -250,6 +252,9 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
                     ).lastrowid
                     or 0
                 )
+                created.add(event_id)
+            elif event_id not in created:
+                changed.add(event_id)
             row = {**parsed.row, "facts": parsed.facts_json, "event_id": event_id}
             article_id = db.conn.execute(
                 f"insert into articles ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
@@ -258,9 +263,15 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
             db.conn.execute(
                 "insert or ignore into event_sources (event_id, article_id) values (?, ?)", [event_id, article_id]
             )
-            rebuild_event(db, event_id)
+            rebuild_event(db, event_id, search=False)
             if old_event is not None and old_event != event_id:
-                rebuild_event(db, old_event)
+                rebuild_event(db, old_event, search=False)
+                if old_event not in created:
+                    changed.add(old_event)
+        # the search rows last, each new one in a single write (a delete would flush the index's pending rows)
+        for ids, new in ((changed, False), (created, True)):
+            if ids:
+                index_search(db, "e.id in (select value from json_each(?))", [json.dumps(sorted(ids))], new=new)
 
 
 def _delete_article(db: sqlite_utils.Database, article_id: int) -> None:
@@ -345,10 +356,11 @@ def _similar(a: str, b: str) -> bool:
     return len(short) >= 8 and f" {' '.join(short[:8])} " in f" {' '.join(long_)} "
 
 
-def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
+def rebuild_event(db: sqlite_utils.Database, event_id: int, *, search: bool = True) -> None:
     """Recompute an event from the facts of the articles that report it: its
     date, kind, title and places; its quotes (one per statement, with every
-    source) and its targets. An event left with no source is removed."""
+    source) and its targets. An event left with no source is removed. Without
+    `search` its search row is left for the caller to write."""
     members = list(
         db.query(
             "select a.id, a.file, a.facts, a.published from event_sources es join articles a on a.id = es.article_id"
@@ -483,7 +495,8 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int) -> None:
         "insert or ignore into event_provinces (event_id, province, date_sort) values (?, ?, ?)",
         [(event_id, c, date_sort) for c in dict.fromkeys(filed)],
     )
-    index_search(db, "e.id = ?", [event_id])
+    if search:
+        index_search(db, "e.id = ?", [event_id])
 
 
 def _person(db: sqlite_utils.Database, name: str, role: str | None) -> int:

@@ -186,6 +186,25 @@ def test_search_rows_follow_the_events(tmp_path, seeds_dir):
     ).fetchone()[0]
 
 
+def test_search_row_of_an_event_grows_with_a_later_report(tmp_path, seeds_dir):
+    """A second outlet's report, loaded later, joins the event: the event's
+    search row is rewritten with its words, and no row is left behind."""
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "000_fbf29b6908ef3d8c.txt", folder)
+    db = connect(tmp_path / "a.db")
+    load_paths(db, [folder])
+    events = db.execute("select count(*) from events").fetchone()[0]
+    later = (seeds_dir / "001_bcca5a54d533eb84.txt").read_text(encoding="utf-8")
+    marker = "\nHội thảo có sự tham gia của công ty Qwxyzt và nhiều đơn vị khác.\n"
+    (folder / "001.txt").write_text(later.rstrip() + marker, encoding="utf-8")
+    load_paths(db, [folder])
+    assert db.execute("select count(*) from events").fetchone()[0] == events  # the same event
+    assert count_events(db, Filter(search="qwxyzt")) == 1
+    assert count_events(db, Filter(search="Sao Bắc Đẩu")) == 1
+    assert db.execute("select count(*) from search_fts").fetchone()[0] == events
+
+
 def test_version_3_database_gets_one_search_row_per_event(tmp_path, seeds_dir):
     """Version 3 had a full-text index per table; version 4 replaces them
     with the events' search rows, built from the rows already there."""
