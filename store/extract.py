@@ -15,7 +15,7 @@ from .people import collect_people
 from .provinces import Province, find_mentions
 from .quotes import QuoteFact, find_quotes
 from .targets import TargetFact, find_targets
-from .text import deglue, fold, fold_words
+from .text import deglue, fold, fold_words, words_pattern
 
 
 @dataclass
@@ -53,10 +53,10 @@ class Facts:
 
 
 _KIND_RE = [(re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.I), k) for w, k in EVENT_KINDS]
-# all kinds in one pass: the leftmost word wins, and at one place the kind listed first
-_ANY_KIND = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<k{i}>{re.escape(w)})" for i, (w, _k) in enumerate(EVENT_KINDS)) + r")(?!\w)", re.I
-)
+# all kinds in one pass over the lowered text: the leftmost word wins, and at one
+# place the longest (`họp báo` over `họp`)
+_KIND_OF = {w.lower(): k for w, k in reversed(EVENT_KINDS)}
+_ANY_KIND = re.compile(words_pattern(_KIND_OF))
 _EVENT_VERB = re.compile(
     r"\b(?:tổ chức|khai mạc|diễn ra|bế mạc|chủ trì|tham dự|tiếp|làm việc|họp|phát động|ký kết|khánh thành|"
     r"trao tặng|trao|thăm|kiểm tra|công bố|ra mắt|khởi công)\b",
@@ -90,9 +90,9 @@ def event_kind(article: Article, qa_count: int, anchor: tuple[int, int] | None) 
     if article.title:
         texts.append(article.title)
     for text in texts:
-        m = _ANY_KIND.search(text)
+        m = _ANY_KIND.search(text.lower())
         if m:
-            return EVENT_KINDS[int((m.lastgroup or "k0")[1:])][1]
+            return _KIND_OF[m.group(0)]
     return "other" if anchor is not None else None
 
 
