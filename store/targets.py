@@ -37,6 +37,8 @@ _PERIOD = re.compile(
     r"(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b",
     re.I,
 )
+_RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
+_COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
 _STOP_UNIT = set(NOT_UNITS)
 _TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ"}
 _SPAN_AFTER = re.compile(r"\s{0,2}(?:qua|tới|trước|sau|nay|gần đây|sắp tới|liền|trở lại đây)(?!\w)")
@@ -163,9 +165,7 @@ def find_targets(
             numbers = list(_NUMBER.finditer(sentence)) if _DIGIT.search(sentence) else []
             if not numbers:
                 continue
-            year = _year_for(sentence, dates_by_par[pi], s0, s1)
-            has_cue = bool(_TARGET.search(sentence.lower()))
-            inherits = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))
+            cues: tuple[int | None, bool] | None = None  # the sentence's year and goal cue, read at its first figure
             found_here = []
             for m in numbers:
                 a, b = s0 + m.start(), s0 + m.end()
@@ -176,7 +176,7 @@ def find_targets(
                     continue
                 # `1-4 ca`, `từ 500 đến 1.000 người`: the first number of a range waits for the second.
                 after = sentence[m.end() : m.end() + 6]
-                if re.match(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d", after):
+                if _RANGE_NEXT.match(after):
                     continue
                 unit = _unit_after(sentence, m.end())
                 if unit is None:
@@ -189,11 +189,17 @@ def find_targets(
                 value = parse_number(m.group(1), m.group(2))
                 if unit_text != "%" and 1900 <= value <= 2100 and not m.group(2) and "." not in m.group(1):
                     # a bare year followed by a word is a year, not a count
-                    if not re.match(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)", sentence[m.end() :]):
+                    if not _COUNTED.match(sentence, m.end()):
                         continue
+                if cues is None:
+                    goal = bool(_TARGET.search(sentence.lower())) or (
+                        prev_kind == "target" and bool(_CONNECTIVE.match(sentence))  # `Đồng thời, ...` goes on
+                    )
+                    cues = (_year_for(sentence, dates_by_par[pi], s0, s1), goal)
+                year, goal = cues
                 if _PAST.search(before.lower()):
                     kind = "figure"
-                elif has_cue or inherits:
+                elif goal:
                     kind = "target"
                 else:
                     kind = "figure"
