@@ -43,6 +43,7 @@ _SHORT_GATE = re.compile(words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE
 # A role standing for a person: `Thứ trưởng Bộ TT&TT`, `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`
 # (its words may not include a verb: `Chủ tịch nước đã có công văn` is a clause).
 _ROLE_REF = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)
+_ROLE_REF_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$")
 _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
     r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}$"
@@ -84,9 +85,16 @@ class _Resolver:
 
     def _role_or_pronoun(self, text: str) -> Person | None:
         """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker."""
-        m = _ROLE_REF.search(text.rstrip())
-        if m and not ROLE_END.search(m.group(0)):
-            p = self.people.by_role(m.group(0))
+        ref = text.rstrip()
+        lower = ref.lower()
+        if len(lower) == len(ref):  # the lowered text, where the engine jumps to each first letter
+            m = _ROLE_REF_LOWER.search(lower)
+            role = ref[m.start() :] if m else None
+        else:
+            m = _ROLE_REF.search(ref)
+            role = m.group(0) if m else None
+        if role and not ROLE_END.search(role):
+            p = self.people.by_role(role)
             if p:
                 return p
         if self.last and _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH)):
