@@ -8,7 +8,8 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000"  # and " "
+_SPACE = re.compile("[ " + re.escape(_SPACE_CHARS) + "]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -45,7 +46,9 @@ def clean_lines(text: str) -> list[str]:
         if decoded.count("\n") != out.count("\n"):  # `&#10;`: a line break inside one line
             return [clean_line(raw) for raw in text.split("\n")]
         out = unicodedata.normalize("NFC", decoded)
-    out = _SPACE.sub(" ", _CONTROL.sub("", out))
+    out = _CONTROL.sub("", out)
+    if "  " in out or any(c in out for c in _SPACE_CHARS):  # most texts have single plain spaces only
+        out = _SPACE.sub(" ", out)
     return [line.strip() for line in out.split("\n")]
 
 
