@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_MS = 30_000  # how long a writer waits for another before giving up
 
 
@@ -126,6 +126,8 @@ def migrate(db: sqlite_utils.Database) -> None:
                 db.table("articles").create_index(["text_sha256"], if_not_exists=True)
         if version < 4:
             _search_v4(db)
+        if version < 5:
+            _totals_v5(db)
         db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
@@ -248,6 +250,25 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db.table("targets").create_index(["event_id", "position"], if_not_exists=True)
     db.table("targets").create_index(["article_id"], if_not_exists=True)
     _fill_provinces(db)
+
+
+def _totals_v5(db: sqlite_utils.Database) -> None:
+    """Version 5: the number of events, kept by triggers. `count(*)` reads a
+    whole index (0.43 s for a million events with a cold cache), and the
+    timeline needs the number before it can draw its first screen."""
+    db.conn.execute("create table if not exists totals (name text primary key, n integer not null)")
+    db.conn.execute("insert or replace into totals (name, n) values ('events', (select count(*) from events))")
+    for name, op, sign in (("events_total_insert", "insert", "+"), ("events_total_delete", "delete", "-")):
+        db.conn.execute(
+            f"create trigger if not exists {name} after {op} on events"
+            f" begin update totals set n = n {sign} 1 where name = 'events'; end"
+        )
+
+
+def total_events(db: sqlite_utils.Database) -> int:
+    """How many events the database holds (one row read)."""
+    row = db.execute("select n from totals where name = 'events'").fetchone()
+    return int(row[0]) if row else db.execute("select count(*) from events").fetchone()[0]
 
 
 def _add_v2_indexes(db: sqlite_utils.Database) -> None:

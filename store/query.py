@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .db import total_events
 from .provinces import provinces_by_code, resolve
 from .text import fold
 
@@ -209,6 +210,8 @@ def _where(flt: Filter, *, rows: bool = True) -> tuple[str, list[Any], str]:
 def count_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
     """How many events `flt` selects: one indexed count (a search counts its
     matches). Callers that show a view keep it rather than asking again."""
+    if flt == Filter():
+        return total_events(db)
     if flt.search and flt == Filter(search=flt.search):
         return search_count(db, flt.search)
     where, args, source = _where(flt, rows=False)

@@ -223,3 +223,30 @@ def test_version_3_database_gets_one_search_row_per_event(tmp_path, seeds_dir):
     assert count_events(db, Filter(search="chuyen doi so")) == 4
     assert count_events(db, Filter(search="Đắk Lắk")) == 3
     assert load_paths(db, [seeds_dir]).unchanged == 5
+
+
+def test_the_number_of_events_is_kept_as_events_come_and_go(tmp_path, seeds_dir):
+    """The timeline's first screen needs the number of events: a kept total,
+    right after loads, deletes and an upgrade from version 4."""
+    from store.db import total_events
+
+    path = tmp_path / "a.db"
+    db = connect(path)
+    assert total_events(db) == 0
+    load_paths(db, [seeds_dir])
+    counted = db.execute("select count(*) from events").fetchone()[0]
+    assert counted > 0 and total_events(db) == counted == count_events(db)
+    with db.conn:
+        db.execute("delete from events where id = (select max(id) from events)")
+    assert total_events(db) == counted - 1
+    db.execute("drop table totals")
+    db.execute("drop trigger events_total_insert")
+    db.execute("drop trigger events_total_delete")
+    db.execute("update meta set value = '4' where key = 'schema_version'")
+    db.conn.commit()
+    db.close()
+    db = connect(path)
+    assert total_events(db) == counted - 1
+    with db.conn:
+        db.execute("insert into events (title, kind, date_sort) values ('x', 'other', '2020')")
+    assert total_events(db) == counted
