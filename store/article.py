@@ -118,15 +118,15 @@ _BOILERPLATE = re.compile(
     "|".join(
         f"(?:{p})"
         for p in (
-        r"^bình luận\s{0,2}\(\d{1,6}\)$",
-        r"^you may also like$",
-        r"^(?:xem thêm|tin liên quan|bài liên quan|đọc thêm)\s{0,2}:?$",
-        r"^(?:thực hiện|thiết kế|ảnh|đồ họa|biên tập|trình bày|video|nguồn)\s{0,2}:.{0,80}$",
-        r"^[A-Z0-9.-]{2,40}\.(?:VN|COM|NET|ORG)\s{0,2}\|.{0,200}$",
-        r"^(?:trang chủ|home)\b.{0,300}$",
-        r"^bởi\s.{1,60}$",
-        r"^(?:chia sẻ|share|tweet|in bài|gửi bài)(?:\s{0,2}\|\s{0,2}\w{1,10}){0,5}$",
-        r"^(?:tags?|từ khóa)\s{0,2}:.{0,300}$",
+            r"^bình luận\s{0,2}\(\d{1,6}\)$",
+            r"^you may also like$",
+            r"^(?:xem thêm|tin liên quan|bài liên quan|đọc thêm)\s{0,2}:?$",
+            r"^(?:thực hiện|thiết kế|ảnh|đồ họa|biên tập|trình bày|video|nguồn)\s{0,2}:.{0,80}$",
+            r"^[A-Z0-9.-]{2,40}\.(?:VN|COM|NET|ORG)\s{0,2}\|.{0,200}$",
+            r"^(?:trang chủ|home)\b.{0,300}$",
+            r"^bởi\s.{1,60}$",
+            r"^(?:chia sẻ|share|tweet|in bài|gửi bài)(?:\s{0,2}\|\s{0,2}\w{1,10}){0,5}$",
+            r"^(?:tags?|từ khóa)\s{0,2}:.{0,300}$",
         )
     ),
     re.I,

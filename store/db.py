@@ -53,6 +53,9 @@ def connect(path: str | os.PathLike[str] | None = None, *, create: bool = True) 
         db = sqlite_utils.Database(conn)
     try:
         migrate(db)
+        # in WAL mode a commit then waits for no disk flush: after a power cut the
+        # last commits may be gone, but the file is whole (a load can be run again)
+        db.conn.execute("pragma synchronous = normal")
     except StoreError as exc:
         raise StoreError(f"{path}: {exc}") from None
     except sqlite3.OperationalError as exc:

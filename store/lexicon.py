@@ -32,9 +32,7 @@ Phó Tổng biên tập|Trưởng khoa|Phó Trưởng khoa|Bác sĩ|Luật sư|K
 Tiến sĩ|Thạc sĩ|Chuyên gia|Trưởng phòng|Trưởng trạm|Trưởng đài|Trưởng bộ phận|Trưởng thôn|Trưởng ấp|Đồng chí
 Ủy viên Bộ Chính trị|Ủy viên Trung ương Đảng|Ủy viên|Uỷ viên
 Trưởng Đại diện|Trưởng đại diện|Điều phối viên|Nhà nghiên cứu|Doanh nhân|Nhà sáng lập
-Đồng sáng lập|CEO|Trưởng nhóm""".replace(
-            "\n", "|"
-        ).split("|"),
+Đồng sáng lập|CEO|Trưởng nhóm""".replace("\n", "|").split("|"),
         key=len,
         reverse=True,
     )

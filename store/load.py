@@ -20,7 +20,7 @@ from .db import SEARCH_TABLE, index_search, writing
 from .extract import extract
 from .facts import facts_to_json
 from .provinces import MERGER_DATE, all_provinces, unit_code
-from .text import fold, fold_key, fold_words
+from .text import WORD, fold, fold_key
 
 BATCH = 200  # articles a transaction
 CHUNK = 2 * BATCH  # files read into memory at a time
@@ -342,10 +342,9 @@ def _shift(day: str, days: int) -> str:
         return day
 
 
-def _similar(a: str, b: str) -> bool:
-    """Two reports of one statement: they open alike, or one quotes the
-    other's opening words somewhere inside a longer passage."""
-    fa, fb = fold_words(a), fold_words(b)
+def _similar(fa: list[str], fb: list[str]) -> bool:
+    """Two reports of one statement (as folded words): they open alike, or one
+    quotes the other's opening words somewhere inside a longer passage."""
     wa, wb = fa[:14], fb[:14]
     if not wa or not wb:
         return False
@@ -410,12 +409,15 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int, *, search: bool = Tr
     position = 0
     for m, f in zip(members, facts, strict=True):
         for q in f.get("quotes", []):
-            same = next((k for k in kept if k["speaker"] == q["speaker"] and _similar(k["text"], q["text"])), None)
+            folded = fold(q["text"])
+            words = WORD.findall(folded)
+            same = next((k for k in kept if k["speaker"] == q["speaker"] and _similar(k["words"], words)), None)
             if same:
                 same["sources"].add(m["id"])
                 continue
             position += 1
-            kept.append({**q, "article_id": m["id"], "sources": {m["id"]}, "position": position})
+            kept.append({**q, "folded": folded, "words": words, "article_id": m["id"], "sources": {m["id"]},
+                         "position": position})  # fmt: skip
     conn = db.conn
     for k in kept:
         person_id = _person(db, k["speaker"], k.get("role")) if k.get("speaker") else None
@@ -429,7 +431,7 @@ def rebuild_event(db: sqlite_utils.Database, event_id: int, *, search: bool = Tr
                 k["speaker"],
                 k.get("role"),
                 k["text"],
-                fold(k["text"]),
+                k["folded"],
                 int(bool(k["direct"])),
                 k["position"],
             ],

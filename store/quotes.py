@@ -39,7 +39,9 @@ _SHORT_REF = re.compile(
     re.I,
 )
 # The words a short reference opens with, to search lowered text for first (quicker than `_SHORT_REF`).
-_SHORT_GATE = re.compile(words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES, "gs", "pgs", "ts", "ths", "bs")]))
+_SHORT_GATE = re.compile(
+    words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES, "gs", "pgs", "ts", "ths", "bs")])
+)
 # A role standing for a person: `Thứ trưởng Bộ TT&TT`, `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`
 # (its words may not include a verb: `Chủ tịch nước đã có công văn` is a clause).
 _ROLE_REF = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)

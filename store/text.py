@@ -111,12 +111,12 @@ def words_pattern(words: Iterable[str], *, ignore_case: bool = False) -> str:
     return build(trie, True)
 
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")  # a folded word
 
 
 def fold_words(text: str) -> list[str]:
     """Folded word tokens, for matching and search."""
-    return _WORD.findall(fold(text))
+    return WORD.findall(fold(text))
 
 
 def fold_key(text: str) -> str:
