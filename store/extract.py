@@ -162,6 +162,28 @@ def text_year(article: Article, dates: list[list[DateMention]]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# `Địa điểm: xã Ya Tăng, huyện Sa Thầy, tỉnh Kon Tum`: where a project or event is, in a fact box
+_PLACE_LINE = re.compile(r"^[-–•+*]?\s{0,2}Địa điểm(?:\s[\w ]{1,25})?\s{0,2}:", re.I)
+_PHOTO = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\b", re.I)
+
+
+def _section_subjects(article: Article, mentions: list[list]) -> set[str]:
+    """Provinces a section is about: named in its sub-heading (a short line
+    that is not a photo caption) and again in two of its paragraphs
+    (`Lập mới 2 thị trấn tại Tuyên Quang`, then the section on it)."""
+    out: set[str] = set()
+    heads = sorted(i for i in article.captions if len(article.paragraphs[i]) <= 120)
+    for n, h in enumerate(heads):
+        if not mentions[h] or _PHOTO.search(article.paragraphs[h]) or ":" in article.paragraphs[h]:
+            continue
+        end = heads[n + 1] if n + 1 < len(heads) else len(article.paragraphs)
+        for code in {m.province.code for m in mentions[h]}:
+            named = sum(1 for i in range(h + 1, end) if any(m.province.code == code for m in mentions[i]))
+            if named >= 2:
+                out.add(code)
+    return out
+
+
 def event_provinces(article: Article) -> list[Province]:
     """The provinces where the event happens or that it is about: weighted by
     where they are named (title and lead count more), guests left out."""
@@ -171,10 +193,12 @@ def event_provinces(article: Article) -> list[Province]:
     lead = set(_lead(article.paragraphs, article.captions, 2))
     order = 0
     sources = [(article.title or "", 3.0)] + [
-        (p, 3.0 if i in lead else (0.5 if i in article.captions else 1.0)) for i, p in enumerate(article.paragraphs)
+        (p, 3.0 if i in lead or _PLACE_LINE.match(p) else (0.5 if i in article.captions else 1.0))
+        for i, p in enumerate(article.paragraphs)
     ]
-    for text, weight in sources:
-        for m in find_mentions(text):
+    mentions = [find_mentions(text) for text, _w in sources]
+    for (text, weight), found in zip(sources, mentions, strict=True):
+        for m in found:
             code = m.province.code
             by_code[code] = m.province
             before = text[max(0, m.start - 40) : m.start]
@@ -186,9 +210,10 @@ def event_provinces(article: Article) -> list[Province]:
             order += 1
     if not scores:
         return []
+    sections = _section_subjects(article, mentions[1:])
     ranked = sorted(scores, key=lambda c: (-scores[c], first[c]))
     top = scores[ranked[0]]
-    keep = [c for c in ranked if scores[c] >= max(0.5 * top, 2.0) or c == ranked[0]]
+    keep = [c for c in ranked if scores[c] >= max(0.5 * top, 2.0) or c == ranked[0] or c in sections]
     return [by_code[c] for c in keep[:4]]
 
 

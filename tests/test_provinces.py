@@ -48,3 +48,42 @@ def test_names_after_the_2025_merger():
     assert resolve("Quảng Nam").name_at("2026-02-26") == "Đà Nẵng"
     assert resolve("Thừa Thiên Huế").name_at("2025-08") == "Huế"
     assert resolve("Phú Yên").name_at("2025-07-01") == "Đắk Lắk"
+
+
+def _event_provinces(text: str) -> list[str]:
+    from store.article import parse_article
+    from store.extract import extract
+
+    return extract(parse_article(text.encode(), "a.txt")).province_names()
+
+
+def test_a_section_about_another_province_counts():
+    lead = "Sáng 26/4, UBND tỉnh Thừa Thiên Huế tổ chức hội nghị về tiêm vắc xin tại Thừa Thiên Huế."
+    body = "\n".join(f"Thừa Thiên Huế đã tiêm {n} liều vắc xin cho người dân trong đợt này." for n in range(2, 8))
+    section = (
+        "Quảng Bình chuẩn bị tiêm\n"
+        "Sở Y tế Quảng Bình cho biết, ngành y tế đang triển khai các biện pháp cần thiết.\n"
+        "Việc tiêm vắc xin tại Quảng Bình sẽ bắt đầu từ tuần sau, theo kế hoạch của tỉnh."
+    )
+    text = f"# date = 20210426\nTiêm vắc xin Covid-19\n{lead}\n{body}\n{section}\n"
+    assert _event_provinces(text) == ["Thừa Thiên Huế", "Quảng Bình"]
+    # named once in a sub-heading, or in a photo caption, it is no section of its own
+    once = section.replace("Việc tiêm vắc xin tại Quảng Bình", "Việc tiêm vắc xin")
+    assert _event_provinces(f"# date = 20210426\nTiêm vắc xin Covid-19\n{lead}\n{body}\n{once}\n") == [
+        "Thừa Thiên Huế"
+    ]
+    photo = section.replace("Quảng Bình chuẩn bị tiêm", "Quảng Bình chuẩn bị tiêm (Ảnh: X)")
+    assert _event_provinces(f"# date = 20210426\nTiêm vắc xin Covid-19\n{lead}\n{body}\n{photo}\n") == [
+        "Thừa Thiên Huế"
+    ]
+
+
+def test_a_fact_box_place_counts():
+    text = (
+        "# date = 20210427\nKý hợp đồng mở rộng thủy điện\n"
+        "Chiều 27/4, tại Hà Nội, Tập đoàn Điện lực Việt Nam tổ chức lễ ký kết hợp đồng thi công.\n"
+        "Tập đoàn yêu cầu các nhà thầu tập trung nguồn lực để sớm khởi công công trình.\n"
+        "Địa điểm xây dựng: xã Ya Tăng, huyện Sa Thầy, tỉnh Kon Tum và thị trấn Ialy, tỉnh Gia Lai.\n"
+    )
+    assert _event_provinces(text) == ["Hà Nội", "Kon Tum", "Gia Lai"]
+    assert _event_provinces(text.replace("Địa điểm xây dựng:", "Công nhân đến từ")) == ["Hà Nội"]
