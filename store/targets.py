@@ -41,6 +41,8 @@ _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
 _STOP_UNIT = set(NOT_UNITS)
 _TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ"}
+_ONE_WORD_UNITS = _TIME_UNITS | {"phút", "giây", "lần"}
+_AFTER_TIME = {"tù", "tuổi"}  # `3 năm tù`, `6 tháng tuổi`
 _SPAN_AFTER = re.compile(r"\s{0,2}(?:qua|tới|trước|sau|nay|gần đây|sắp tới|liền|trở lại đây)(?!\w)")
 # Words that end a unit: `30 tuổi có`, `20.272 người thì`, `12.500 tỷ đồng lên`.
 _UNIT_ENDERS = set(
@@ -83,6 +85,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
             return None
         if words and w.lower() in _UNIT_ENDERS:
             break
+        if words and words[-1].lower() in _ONE_WORD_UNITS and w.lower() not in _AFTER_TIME:
+            break  # `3 ngày triển khai`: the days, not `ngày triển`; but `3 năm tù`
         words.append(w)
         end = pos + m.end()
         if len(words) >= 2:

@@ -56,3 +56,9 @@ def test_target_text_is_the_phrase_in_a_later_sentence():
     pars = ["Câu đầu tiên của đoạn. Câu sau có 1.715 sản phẩm trên sàn."]
     (fact,) = find_targets(pars, [find_dates(p, None) for p in pars])
     assert fact.text.endswith("1.715 sản phẩm")
+
+
+def test_a_time_unit_is_one_word_unless_it_names_an_age_or_a_sentence():
+    got = targets("Sau 73 ngày triển khai, tỉnh xong 2 năm kế hoạch. Bị cáo lĩnh 3 năm tù.")
+    assert [(v, u) for v, u, *_ in got] == [(73, "ngày"), (2, "năm"), (3, "năm tù")]
+    assert targets("Lãi suất thấp nhất trong 10 năm trở lại đây.") == []  # a span of time
