@@ -17,14 +17,14 @@ import os
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import sqlite_utils
 
 from .db import StoreError
-from .query import EventDetail, EventRow, Filter, Quote, Source, Target, all_events, event_detail
+from .query import EventDetail, EventRow, Filter, Quote, Source, Target, count_rows, event_detail, iter_events
 from .text import format_number, format_value  # noqa: F401 (format_number: part of this module's API)
 
 DEFAULT_TITLE = "sukien digest"
@@ -379,57 +379,95 @@ def render_digest(db: sqlite_utils.Database, flt: Filter = NO_FILTER, *, title: 
     up to MAX_QUOTES quotes, targets table). Deterministic: the same database
     and filter always give the same string.
     """
-    rows = all_events(db, flt)
-    details = []
-    for row in rows:
-        detail = event_detail(db, row.id)
-        details.append(detail if detail is not None else EventDetail(row))
+    return "".join(digest_chunks(db, flt, title=title))
 
-    slugger = _Slugger()
+
+def digest_chunks(
+    db: sqlite_utils.Database,
+    flt: Filter = NO_FILTER,
+    *,
+    title: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[str]:
+    """`render_digest` a piece at a time: the events are read twice (for the
+    contents, then for the sections) as they are written, in one read
+    transaction, so memory stays flat however many there are. `progress` is
+    called with (steps done, steps in all) after each event of either pass,
+    two steps an event; it may raise to stop."""
+    began = not db.conn.in_transaction
+    if began:
+        db.conn.execute("begin")  # one snapshot: a load meanwhile changes neither pass
+    try:
+        yield from _trim_end(_digest_lines(db, flt, title, progress))
+    finally:
+        if began and db.conn.in_transaction:
+            db.conn.execute("commit")
+
+
+def _trim_end(lines: Iterable[str]) -> Iterator[str]:
+    """Each line with its newline, blank lines at the end left out."""
+    blank = 0
+    for line in lines:
+        if not line:
+            blank += 1
+            continue
+        yield "\n" * blank + line + "\n"
+        blank = 0
+
+
+def _digest_lines(
+    db: sqlite_utils.Database, flt: Filter, title: str | None, progress: Callable[[int, int], None] | None
+) -> Iterator[str]:
     doc_title = _truncate(clean_text(title), MAX_TITLE_CHARS) or DEFAULT_TITLE
-    slugger.slug(doc_title)
+    n = count_rows(db, flt)
+    yield from (f"# {escape_md(doc_title)}", "")
+    yield f"**Filter:** {escape_md(flt.describe())} — **{n} event{'' if n == 1 else 's'}**"
+    yield ""
+    if not n:
+        yield from ("No events match this filter.", "")
+        return
 
-    n = len(rows)
-    out = [f"# {escape_md(doc_title)}", ""]
-    out.append(f"**Filter:** {escape_md(flt.describe())} — **{n} event{'' if n == 1 else 's'}**")
-    out.append("")
-    if not rows:
-        out += ["No events match this filter.", ""]
-        return "\n".join(out).rstrip("\n") + "\n"
+    # Event slugs start with the event's number, so they never collide with
+    # each other, only with the title's: a slugger per event that knows it.
+    def slug(i: int, row: EventRow) -> str:
+        slugger = _Slugger()
+        slugger.slug(doc_title)
+        return slugger.slug(_event_heading(i, row))
 
-    # Event slugs start with the event's number, so only the title and earlier
-    # event headings can collide with them; `###` sub-headings never can.
-    headings: list[tuple[str, str]] = []
-    for i, detail in enumerate(details, 1):
-        slug = slugger.slug(_event_heading(i, detail.row))
-        headings.append((_escape_heading(i, detail.row), slug))
-
-    out += ["**Contents**", ""]
-    for i, (text, slug) in enumerate(headings, 1):
+    yield from ("**Contents**", "")
+    for i, row in enumerate(iter_events(db, flt), 1):
         # The link text drops the leading `N. `: the list numbers itself.
-        out.append(f"{i}. [{text.split('. ', 1)[1]}](#{slug})")
-    out.append("")
-
-    for i, (detail, (text, _)) in enumerate(zip(details, headings, strict=True), 1):
-        out += _event_section(i, detail, text)
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield f"{i}. [{_escape_heading(i, row).split('. ', 1)[1]}](#{slug(i, row)})"
+        if progress is not None:
+            progress(i, 2 * n)
+    yield ""
+    for i, row in enumerate(iter_events(db, flt), 1):
+        detail = event_detail(db, row.id) or EventDetail(row)
+        yield from _event_section(i, detail, _escape_heading(i, detail.row))
+        if progress is not None:
+            progress(n + i, 2 * n)
 
 
 def write_digest(
-    db: sqlite_utils.Database, flt: Filter, path: str | os.PathLike[str], *, title: str | None = None
+    db: sqlite_utils.Database,
+    flt: Filter,
+    path: str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Write `render_digest(db, flt)` to `path` as UTF-8, atomically (a temporary
-    file in the same folder, then `os.replace`), and return the path."""
+    file in the same folder, then `os.replace`), and return the path. The
+    document is written as it is made, so memory stays flat."""
     target = Path(path)
-    text = render_digest(db, flt, title=title)
-    data = text.encode("utf-8")
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                for chunk in digest_chunks(db, flt, title=title, progress=progress):
+                    fh.write(chunk)
                 fh.flush()
                 os.fsync(fh.fileno())
         except BaseException:

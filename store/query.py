@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -390,9 +390,21 @@ def page_events(db: sqlite_utils.Database, flt: Filter = Filter(), offset: int =
 
 
 def all_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> list[EventRow]:
+    return list(iter_events(db, flt))
+
+
+def iter_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> Iterator[EventRow]:
+    """The events `flt` selects in timeline order, read as they are used (memory stays flat)."""
     where, args, source = _where(flt)
     order = "ep.date_sort, ep.event_id" if flt.province else "e.date_sort, e.id"
-    return [_row(r) for r in db.query(f"select {_COLS} from {source} where {where} order by {order}", args)]
+    for r in db.query(f"select {_COLS} from {source} where {where} order by {order}", args):
+        yield _row(r)
+
+
+def count_rows(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
+    """How many rows `iter_events` gives: the same query, counted."""
+    where, args, source = _where(flt)
+    return db.execute(f"select count(*) from {source} where {where}", args).fetchone()[0]
 
 
 def get_event(db: sqlite_utils.Database, event_id: int) -> EventRow | None:

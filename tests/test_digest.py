@@ -751,6 +751,41 @@ def test_write_digest_error_is_a_store_error(db, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
 
+def test_write_digest_reports_progress_and_stops_cleanly(db, tmp_path):
+    out = tmp_path / "digest.md"
+    seen = []
+    write_digest(db, Filter(), out, progress=lambda done, total: seen.append((done, total)))
+    steps = len(seen)
+    assert steps > 2 and seen == [(i, steps) for i in range(1, steps + 1)]  # two an event: contents, section
+    first = out.read_bytes()
+
+    def stop(done, total):
+        if done == total // 2 + 1:  # while the sections are written
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_digest(db, Filter(), out, progress=stop)
+    assert out.read_bytes() == first  # the old file stays whole; no partial one is left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.md"]
+    assert not db.conn.in_transaction  # the read snapshot is closed
+
+
+def test_digest_reads_one_snapshot(tmp_path):
+    """A write between the contents and the sections does not reach the document."""
+    from store.db import connect
+    from store.digest import digest_chunks
+
+    db = build_db(tmp_path / "a.db")
+    before = render_digest(db)
+    chunks = digest_chunks(db)
+    head = next(chunks)
+    other = connect(tmp_path / "a.db")
+    with other.conn:
+        other.execute("update events set title = 'Changed meanwhile'")
+    assert head + "".join(chunks) == before
+    assert "Changed meanwhile" in render_digest(db)
+
+
 def test_store_does_not_import_textual():
     import subprocess
 

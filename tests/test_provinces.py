@@ -69,9 +69,7 @@ def test_a_section_about_another_province_counts():
     assert _event_provinces(text) == ["Thừa Thiên Huế", "Quảng Bình"]
     # named once in a sub-heading, or in a photo caption, it is no section of its own
     once = section.replace("Việc tiêm vắc xin tại Quảng Bình", "Việc tiêm vắc xin")
-    assert _event_provinces(f"# date = 20210426\nTiêm vắc xin Covid-19\n{lead}\n{body}\n{once}\n") == [
-        "Thừa Thiên Huế"
-    ]
+    assert _event_provinces(f"# date = 20210426\nTiêm vắc xin Covid-19\n{lead}\n{body}\n{once}\n") == ["Thừa Thiên Huế"]
     photo = section.replace("Quảng Bình chuẩn bị tiêm", "Quảng Bình chuẩn bị tiêm (Ảnh: X)")
     assert _event_provinces(f"# date = 20210426\nTiêm vắc xin Covid-19\n{lead}\n{body}\n{photo}\n") == [
         "Thừa Thiên Huế"

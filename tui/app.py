@@ -10,8 +10,10 @@ All database work runs in thread workers, each opening its own connection.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sqlite3
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -23,6 +25,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from store.db import StoreError, opened
 from store.query import KINDS, Filter, counts_by_year, provinces_present
@@ -34,6 +37,12 @@ from .screens.timeline import TimelineScreen
 from .widgets.timeline import Timeline
 
 DIGEST_NAME = "digest.md"
+PROGRESS_EVERY_S = 3.0  # how often a long export says how far it is
+EXPORT_STOP_S = 5.0  # how long quitting waits for an export to stop and clean up
+
+
+class _ExportCancelled(Exception):
+    """An export stopped before its end."""
 
 
 def fold_chars(text: str) -> str:
@@ -128,6 +137,14 @@ class SukienApp(App[None]):
             super().__init__()
             self.error = error
 
+    class DigestProgress(Message):
+        """`done` of `total` events written so far."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
     def __init__(
         self,
         db_path: str | os.PathLike[str],
@@ -193,6 +210,15 @@ class SukienApp(App[None]):
         ]
         self.push_screen(HelpScreen(key_sections(self.get_key_display, tables)))
 
+    async def action_quit(self) -> None:
+        """Quit; an export under way is stopped first, so no partial file is left."""
+        for worker in list(self.workers):
+            if worker.group == "export" and not worker.is_finished:
+                worker.cancel()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(worker.wait(), EXPORT_STOP_S)
+        self.exit()
+
     def action_export(self) -> None:
         path = (self.digest_path or Path.cwd() / DIGEST_NAME).resolve()
         self.notify(f"Writing the digest of {self.filter.describe()}…", markup=False, timeout=2)
@@ -200,11 +226,23 @@ class SukienApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, flt: Filter, path: Path) -> None:
+        worker = get_current_worker()
+        shown = [time.monotonic()]
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:  # the app is closing, or a newer export replaced this one
+                raise _ExportCancelled
+            if time.monotonic() - shown[0] >= PROGRESS_EVERY_S:
+                shown[0] = time.monotonic()
+                self.post_message(self.DigestProgress(done, total))
+
         try:
             from store.digest import write_digest
 
             with opened(self.db_path) as db:
-                path = write_digest(db, flt, path)
+                path = write_digest(db, flt, path, progress=progress)
+        except _ExportCancelled:
+            return  # the partial file is already removed
         except ImportError as exc:
             self.post_message(self.DigestFailed(f"the digest is not available in this build ({exc})"))
         except (StoreError, sqlite3.Error, OSError) as exc:
@@ -219,6 +257,14 @@ class SukienApp(App[None]):
             title="Exported",
             markup=False,
             timeout=8,
+        )
+
+    @on(DigestProgress)
+    def _digest_progress(self, message: DigestProgress) -> None:
+        self.notify(
+            f"Writing the digest of {_events(message.total // 2)}: {100 * message.done // message.total}%…",
+            markup=False,
+            timeout=max(PROGRESS_EVERY_S - 0.2, 1.0),  # gone as the next one comes
         )
 
     @on(DigestFailed)

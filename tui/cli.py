@@ -8,6 +8,7 @@ import json
 import os
 import sqlite3
 import sys
+import textwrap
 from pathlib import Path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -198,16 +199,17 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from store.query import all_events, event_detail
+    from store.query import event_detail, iter_events
 
     flt = _filter(args)
     db, _ = _open(args, create=False)
-    events = all_events(db, flt)
+    events = iter_events(db, flt)  # read and printed a row at a time
     if args.json:
-        out = []
-        for e in events:
+        sys.stdout.write("[")
+        n = 0
+        for n, e in enumerate(events, 1):
             detail = event_detail(db, e.id)
-            out.append(
+            item = json.dumps(
                 {
                     "id": e.id,
                     "title": e.title,
@@ -219,22 +221,26 @@ def cmd_events(args: argparse.Namespace) -> int:
                     "sources": [s.file for s in detail.sources] if detail else [],
                     "quotes": e.n_quotes,
                     "targets": e.n_targets,
-                }
+                },
+                ensure_ascii=False,
+                indent=2,
             )
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+            sys.stdout.write(("," if n > 1 else "") + "\n" + textwrap.indent(item, "  "))
+        sys.stdout.write("\n]\n" if n else "]\n")  # as json.dumps(list, indent=2) writes it
         return EXIT_OK
-    if not events:
-        print(f"no events ({flt.describe()})")
-        return EXIT_OK
+    shown = 0
     for e in events:
         places = visible(", ".join(e.provinces)) or "-"
         line = f"{e.date_label:<14} {places:<18} {e.kind:<10} {visible(e.title)}"
         print(f"{line}  [q{e.n_quotes} t{e.n_targets} s{e.n_sources}]")
+        shown += 1
+    if not shown:
+        print(f"no events ({flt.describe()})")
     return EXIT_OK
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from store.digest import render_digest, write_digest
+    from store.digest import digest_chunks, write_digest
 
     db, _ = _open(args, create=False)
     flt = _filter(args)
@@ -242,7 +248,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
         out = write_digest(db, flt, Path(args.output), title=args.title)
         print(f"digest written to {out}", file=sys.stderr)
     else:
-        sys.stdout.write(render_digest(db, flt, title=args.title))
+        for chunk in digest_chunks(db, flt, title=args.title):  # written as it is made
+            sys.stdout.write(chunk)
     return EXIT_OK
 
 

@@ -49,6 +49,44 @@ async def test_export_to_a_chosen_path(fixture_db, make_app, tmp_path):
         assert any(str(target) in n.message for n in app._notifications)
 
 
+async def test_a_long_export_says_how_far_it_is(fixture_db, make_app, tmp_path, monkeypatch):
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "PROGRESS_EVERY_S", 0.0)
+    target = tmp_path / "digest.md"
+    app = make_app(fixture_db, digest_path=target)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert target.exists()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Writing the digest of ") and m.endswith("%…") for m in messages), messages
+
+
+async def test_quitting_during_an_export_leaves_no_partial_file(fixture_db, make_app, tmp_path, monkeypatch):
+    import time
+
+    import store.digest
+
+    real = store.digest.event_detail
+
+    def slow(db, event_id):  # an export of many events, in small
+        time.sleep(0.3)
+        return real(db, event_id)
+
+    monkeypatch.setattr(store.digest, "event_detail", slow)
+    out = tmp_path / "out"
+    app = make_app(fixture_db, digest_path=out / "digest.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause(0.5)
+        assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")]  # under way
+        await pilot.press("q")
+        assert list(out.iterdir()) == []  # stopped and cleaned up before the app ends, not after
+
+
 async def test_export_failure_is_reported(fixture_db, make_app, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

@@ -32,6 +32,7 @@ PRECISION = {
     "approximate": "approximate",
 }
 
+
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
