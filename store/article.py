@@ -163,6 +163,31 @@ def _valid_day(y: int, m: int, d: int, today: date | None = None) -> str | None:
     return day.isoformat()
 
 
+def header_day(value: str, today: date | None = None) -> str | None:
+    """The day a `# date =` header gives: `20210326` or an ISO timestamp
+    (`2021-03-26T10:00:00+07:00`) directly; another written form with a year
+    (`26/03/2021`, `Thứ Sáu, 26/03/2021 - 17:51`, `26 tháng 3 năm 2021`,
+    `March 26, 2021`) through dateparser, day first. No year, no date."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 8:
+        day = _valid_day(int(digits[:4]), int(digits[4:6]), int(digits[6:8]), today)
+        if day:
+            return day
+    if not _YEAR.search(value):
+        return None
+    import dateparser  # only here: a second or so of import, for a header that needs it
+
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        parsed = dateparser.parse(value[:100], languages=["vi", "en"], settings=settings)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - a header it cannot read gives no date; the article is still read
+        return None
+    return _valid_day(parsed.year, parsed.month, parsed.day, today) if parsed else None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     """Parse one article's bytes. Raises BadArticle when it is not an article.
     A publication date after `today` (plus a day) is not believed."""
@@ -186,11 +211,9 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     if "url" in art.headers:
         art.url = art.headers["url"] or None
     if "date" in art.headers:
-        value = re.sub(r"\D", "", art.headers["date"])
-        if len(value) >= 8:
-            day = _valid_day(int(value[:4]), int(value[4:6]), int(value[6:8]), today)
-            if day:
-                art.published, art.published_precision, art.published_source = day, "day", "header"
+        day = header_day(art.headers["date"], today)
+        if day:
+            art.published, art.published_precision, art.published_source = day, "day", "header"
     if "title" in art.headers:
         art.title = art.headers["title"] or None
     # Timestamp and dateline lines near the top.

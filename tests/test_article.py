@@ -132,3 +132,26 @@ def test_clean_lines_is_clean_line_of_each_line(text):
     from store.text import clean_line, clean_lines
 
     assert clean_lines(text) == [clean_line(line) for line in text.split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("header", "day"),
+    [
+        ("20210326", "2021-03-26"),
+        ("2021-03-26T10:00:00+07:00", "2021-03-26"),
+        ("26/03/2021", "2021-03-26"),
+        ("Thứ Sáu, 26/03/2021 - 17:51", "2021-03-26"),
+        ("26 tháng 3 năm 2021", "2021-03-26"),
+        ("March 26, 2021", "2021-03-26"),
+        ("hôm qua", None),  # no year: not believed
+        ("31/02/2021", None),
+        ("26/03/2031", None),  # after the day of the load
+    ],
+)
+def test_header_dates_in_any_written_form(header, day):
+    from datetime import date
+
+    text = f"# date = {header}\nTiêu đề\nNgày 26/3, hội thảo diễn ra.\n"
+    a = parse_article(text.encode(), "a.txt", date(2026, 11, 22))
+    assert a.published == day
+    assert a.published_source == ("header" if day else None)
