@@ -12,7 +12,7 @@ from .article import Article
 from .dates import APPROX, DAY, MONTH, RANGE, YEAR, DateMention, find_dates
 from .lexicon import EVENT_KINDS
 from .people import collect_people
-from .provinces import Province, find_mentions
+from .provinces import Province, find_district_mentions, find_mentions
 from .quotes import QuoteFact, find_quotes
 from .targets import TargetFact, find_targets
 from .text import deglue, fold, fold_words, words_pattern
@@ -208,8 +208,16 @@ def event_provinces(article: Article) -> list[Province]:
             scores[code] += w
             first.setdefault(code, order)
             order += 1
-    if not scores:
-        return []
+    if not scores:  # no province named: the districts that are (`huyện Sa Thầy` is in Kon Tum)
+        for text, weight in sources:
+            for m in find_district_mentions(text):
+                by_code[m.province.code] = m.province
+                scores[m.province.code] += weight
+                first.setdefault(m.province.code, len(first))
+        for code in [c for c, score in scores.items() if score < 2.0]:  # in passing (an address), not the subject
+            del scores[code]
+        if not scores:
+            return []
     sections = _section_subjects(article, mentions[1:])
     ranked = sorted(scores, key=lambda c: (-scores[c], first[c]))
     top = scores[ranked[0]]

@@ -102,6 +102,46 @@ def _by_name() -> dict[str, Province]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _districts() -> dict[str, Province]:
+    """Folded `type name` of a district no other province shares → its province
+    (`huyen sa thay` → Kon Tum), from `data/districts.json`."""
+    by_code = {p.code: p for p in all_provinces()}
+    raw = json.loads(resources.files(__package__).joinpath("data/districts.json").read_text(encoding="utf-8"))
+    return {fold_key(f"{r['type']} {r['name']}"): by_code[r["code"]] for r in raw}
+
+
+_DISTRICT_HEAD = re.compile(r"(?<!\w)(?:(?i:huyện|quận|thị xã|thành phố)|TP\.?)\s{1,2}")
+_NAME_WORD = re.compile(r"\w+")
+
+
+def find_district_mentions(text: str) -> list[Mention]:
+    """Districts named with their type (`huyện Sa Thầy`, `TP Buôn Ma Thuột`),
+    each as a mention of its province; only names one province has."""
+    districts = _districts()
+    out: list[Mention] = []
+    for m in _DISTRICT_HEAD.finditer(text):
+        kind = fold_key(m.group(0))
+        kind = "thanh pho" if kind == "tp" else kind
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        while len(words) < 4:
+            w = _NAME_WORD.match(text, pos)
+            if not w or not _capitalised(w.group(0)):
+                break
+            words.append(w)
+            pos = w.end() + 1
+            if text[w.end() : pos] != " ":
+                break
+        for k in range(len(words), 0, -1):
+            prov = districts.get(kind + " " + fold_key(" ".join(w.group(0) for w in words[:k])))
+            if prov is not None:
+                end = words[k - 1].end()
+                out.append(Mention(prov, m.start(), end, text[m.start() : end]))
+                break
+    return out
+
+
 def resolve(name: str) -> Province | None:
     """A province from any of its names, typed with or without diacritics or a
     `tỉnh`/`thành phố`/`TP` prefix: `hue`, `Thừa Thiên Huế`, `TP.HCM`, `dak lak`."""

@@ -38,6 +38,30 @@ def test_packaged_table_matches_vietnamadminunits():
     assert built == {p.code: (p.name, p.new_name) for p in all_provinces()}
 
 
+def test_packaged_districts_match_vietnamadminunits():
+    pytest.importorskip("vietnamadminunits")
+    import json
+    from importlib import resources
+
+    from store.data.build_provinces import build_districts
+
+    packaged = json.loads(resources.files("store").joinpath("data/districts.json").read_text(encoding="utf-8"))
+    assert packaged == build_districts()
+    assert {"type": "Huyện", "name": "Sa Thầy", "code": "62"} in packaged
+    assert not [d for d in packaged if d["name"] == "Châu Thành"]  # in eight provinces: no clue to one
+
+
+def test_districts_named_with_their_type():
+    from store.provinces import find_district_mentions
+
+    text = "xã Ya Tăng, huyện Sa Thầy và TP. Buôn Ma Thuột; huyện Châu Thành; Sa Thầy; quận Ba Đình"
+    assert [(m.province.name, m.text) for m in find_district_mentions(text)] == [
+        ("Kon Tum", "huyện Sa Thầy"),
+        ("Đắk Lắk", "TP. Buôn Ma Thuột"),
+        ("Hà Nội", "quận Ba Đình"),
+    ]
+
+
 def test_names_that_start_like_prefixes():
     names = [m.province.name for m in find_mentions("tỉnh Thanh Hóa, Thanh Hoá và Thành phố Hồ Chí Minh")]
     assert names == ["Thanh Hóa", "Thanh Hóa", "Hồ Chí Minh"]
@@ -85,3 +109,19 @@ def test_a_fact_box_place_counts():
     )
     assert _event_provinces(text) == ["Hà Nội", "Kon Tum", "Gia Lai"]
     assert _event_provinces(text.replace("Địa điểm xây dựng:", "Công nhân đến từ")) == ["Hà Nội"]
+
+
+def test_districts_stand_for_their_province_when_none_is_named():
+    lead = "Sáng 26/4, UBND huyện Krông Pa tổ chức hội nghị về phòng chống hạn hán cho người dân."
+    more = "Huyện Krông Pa có hơn 2.000 ha lúa bị ảnh hưởng, theo báo cáo của huyện."
+    text = f"# date = 20210426\nChống hạn\n{lead}\n{more}\n"
+    assert _event_provinces(text) == ["Gia Lai"]
+    # a province named: the districts add nothing
+    assert _event_provinces(text.replace("Chống hạn", "Chống hạn ở Phú Yên")) == ["Phú Yên"]
+    # a district named once in passing (an address) is not what the article is about
+    passing = (
+        "# date = 20210426\nMáy in mới\nMáy in khổ A3 mới có đủ các chức năng in, chụp và quét.\n"
+        "Máy in nhanh, giá hợp lý và tiết kiệm mực cho văn phòng nhỏ.\n"
+        "Sản phẩm bán tại cửa hàng số 5, quận Đống Đa từ tuần này.\n"
+    )
+    assert _event_provinces(passing) == []

@@ -1,4 +1,5 @@
-"""Rebuild `provinces.json` from vietnamadminunits (run by hand after an upgrade).
+"""Rebuild `provinces.json` and `districts.json` from vietnamadminunits (run by
+hand after an upgrade).
 
     python -m store.data.build_provinces
 
@@ -60,7 +61,34 @@ def build() -> list[dict]:
     return out
 
 
+def build_districts() -> list[dict]:
+    """The districts (before 2025) whose type and name no other province has
+    (`huyện Sa Thầy` is Kon Tum's; `huyện Châu Thành` is in eight provinces and
+    left out), and whose name is no province's: [{type, name, code}]."""
+    import vietnamadminunits
+
+    from store.text import fold_key
+
+    root = Path(vietnamadminunits.__file__).parent / "data"
+    legacy = json.loads((root / "parser_legacy.json").read_text(encoding="utf-8"))
+    unique = legacy["DICT_UNIQUE_DISTRICT_PROVINCE"]
+    provinces = legacy["DICT_PROVINCE"]
+    province_names = {fold_key(name) for row in build() for name in row["aliases"]}
+    out = []
+    for province_key, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for key, d in districts.items():
+            if unique.get(key, {}).get("provinceKey") != province_key or fold_key(d["districtShort"]) in province_names:
+                continue
+            code = provinces[province_key]["provinceCode"]
+            out.append({"type": d["districtType"], "name": d["districtShort"], "code": code})
+    return sorted(out, key=lambda r: (r["code"], r["type"], r["name"]))
+
+
 if __name__ == "__main__":
     rows = build()
     (HERE / "provinces.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(rows)} units written to {HERE / 'provinces.json'}")
+    districts = build_districts()
+    lines = ",\n".join(json.dumps(d, ensure_ascii=False) for d in districts)  # one a line
+    (HERE / "districts.json").write_text(f"[\n{lines}\n]\n", encoding="utf-8")
+    print(f"{len(districts)} districts written to {HERE / 'districts.json'}")
