@@ -37,6 +37,12 @@ _PERIOD = re.compile(
     r"(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b",
     re.I,
 )
+# A goal's own noun or a rule's limit right before the number (at most two words between);
+# not `tối đa`, which as often gives a capacity (`độ sâu tối đa 250 mét`).
+_GOAL_BEFORE = re.compile(
+    r"(?<!\w)(?:chỉ tiêu|mục tiêu|định mức|không quá|không vượt quá|không dưới)"
+    r"(?:\s[^\W\d]+){0,2}\s{1,2}$"
+)
 _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
 _STOP_UNIT = set(NOT_UNITS)
@@ -153,6 +159,18 @@ def _year_for(sentence: str, dates: list[DateMention], lo: int, hi: int) -> int 
     return years[-1] if years else None
 
 
+def _goal_cue(sentence: str) -> bool:
+    """A word of aim in the sentence (`mục tiêu`, `phấn đấu`, `sẽ`, `cần`), not
+    one that opens a name in mid-sentence (`Cần Thơ`, `Kế hoạch 15/KH-UBND`)."""
+    lower = sentence.lower()
+    same = len(lower) == len(sentence)
+    for m in _TARGET.finditer(lower):
+        if same and m.start() > 0 and sentence[m.start()].isupper() and sentence[m.start() - 1] == " ":
+            continue
+        return True
+    return False
+
+
 def find_targets(
     paragraphs: list[str],
     dates_by_par: list[list[DateMention]],
@@ -196,12 +214,15 @@ def find_targets(
                     if not _COUNTED.match(sentence, m.end()):
                         continue
                 if cues is None:
-                    goal = bool(_TARGET.search(sentence.lower())) or (
+                    goal = _goal_cue(sentence) or (
                         prev_kind == "target" and bool(_CONNECTIVE.match(sentence))  # `Đồng thời, ...` goes on
                     )
                     cues = (_year_for(sentence, dates_by_par[pi], s0, s1), goal)
                 year, goal = cues
-                if _PAST.search(before.lower()):
+                lowered = before.lower()
+                if _GOAL_BEFORE.search(lowered):
+                    kind = "target"  # `chỉ tiêu 50 triệu hồ sơ`, `không quá 50 người`: a goal or a limit, said so
+                elif _PAST.search(lowered):
                     kind = "figure"
                 elif goal:
                     kind = "target"

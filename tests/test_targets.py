@@ -62,3 +62,16 @@ def test_a_time_unit_is_one_word_unless_it_names_an_age_or_a_sentence():
     got = targets("Sau 73 ngày triển khai, tỉnh xong 2 năm kế hoạch. Bị cáo lĩnh 3 năm tù.")
     assert [(v, u) for v, u, *_ in got] == [(73, "ngày"), (2, "năm"), (3, "năm tù")]
     assert targets("Lãi suất thấp nhất trong 10 năm trở lại đây.") == []  # a span of time
+
+
+def test_a_goal_noun_or_a_limit_right_before_the_number_makes_a_target():
+    got = targets("Đến nay đã thu nhận 33,9 triệu hồ sơ, đạt 67,8% so với chỉ tiêu 50 triệu hồ sơ.")
+    assert [(v, k) for v, _u, k, *_ in got] == [(33.9, "figure"), (67.8, "figure"), (50, "target")]
+    assert targets("Mỗi bàn tiêm đã được hướng dẫn tiêm không quá 100 người.")[0][2] == "target"
+    assert targets("Tàu lặn đã xuống độ sâu tối đa 250 mét.")[0][2] == "figure"  # a capacity, not a goal
+
+
+def test_a_name_is_no_goal_cue():
+    # `cần` (need) is a cue; `Cần Thơ` is a city, and `Kế hoạch 15` a document
+    assert targets("Sở KH&CN TP Cần Thơ cũng tổ chức 4 hội đồng tư vấn.")[0][2] == "figure"
+    assert targets("Tỉnh cần thêm 4 hội đồng tư vấn.")[0][2] == "target"
