@@ -17,6 +17,15 @@ NAME_STOPWORDS = frozenset(
     "Bộ Sở UBND Ủy Tỉnh Huyện Quận Xã Phường Viện Ban Cục Vụ Hội Đảng Công Tổng Thứ Phó Chủ Ông Bà".split()
 )
 
+# Places whose name opens with a family name (`Thái`, `Hàn`, `Hà`, `Châu`...):
+# never a person. Districts are known from the gazetteer.
+NOT_PERSON_NAMES = frozenset(
+    (
+        "Thái Lan|Hàn Quốc|Hà Lan|Hồng Kông|Châu Á|Châu Âu|Châu Phi|Châu Mỹ|Châu Úc|Đào Nha|Vũ Hán|Phương Tây|"
+        "Phương Đông|Bạch Mai|Hồ Gươm|Hồ Tây|Tây Nguyên|Giang Tô|Quảng Châu|Thượng Hải|Hồ Bắc|Hà Bắc"
+    ).split("|")
+)
+
 # Titles that open a role: `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`.
 ROLE_TITLES = tuple(
     sorted(

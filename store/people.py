@@ -7,8 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ACADEMIC, NAME_STOPWORDS, PERSON_WORDS, ROLE_ENDERS, ROLE_TITLES, SPEECH_VERBS, SURNAMES
-from .provinces import resolve
+from .lexicon import (
+    ACADEMIC,
+    NAME_STOPWORDS,
+    NOT_PERSON_NAMES,
+    PERSON_WORDS,
+    ROLE_ENDERS,
+    ROLE_TITLES,
+    SPEECH_VERBS,
+    SURNAMES,
+)
+from .provinces import district_names, resolve
 from .text import fold, fold_key, words_pattern
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -85,6 +94,13 @@ class People:
         return best if best_score >= 0.5 else None
 
 
+def _place(name: str) -> bool:
+    """A district named like a person, as written: `Hoàng Mai` (two words only:
+    `Đặng Văn Lâm` is a person though `Văn Lâm` is a district, and `Văn Bân`
+    though `Văn Bàn` is)."""
+    return name.count(" ") == 1 and name in district_names()
+
+
 def find_names(text: str) -> list[NameSpan]:
     """Full Vietnamese names: a family name and one to three more capitalised
     syllables (`Nguyễn Huy Dũng`), not place names (`Hà Nội`)."""
@@ -99,8 +115,9 @@ def find_names(text: str) -> list[NameSpan]:
             i += 1
             continue
         after_place = i > 0 and resolve(words[i - 1][2] + " " + w) is not None  # `An Giang Nguyễn Thanh Bình`
-        if i + 1 < len(words) and resolve(w + " " + words[i + 1][2]) is not None:
-            i += 2  # `Hà Nội Chử Xuân Dũng`: a place, then the name
+        pair = w + " " + words[i + 1][2] if i + 1 < len(words) else ""
+        if pair and (pair in NOT_PERSON_NAMES or resolve(pair) is not None):
+            i += 2  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
             continue
         if not after_place and not _TITLE_RE.match(text, s):
             j = i + 1
@@ -115,7 +132,7 @@ def find_names(text: str) -> list[NameSpan]:
                 j += 1
             if j - i >= 2:
                 name = text[s : words[j - 1][1]]
-                if resolve(name) is None and resolve(" ".join(name.split()[1:])) is None:
+                if resolve(name) is None and resolve(" ".join(name.split()[1:])) is None and not _place(name):
                     out.append(NameSpan(name, s, words[j - 1][1]))
                     i = j
                     continue

@@ -105,10 +105,17 @@ def _by_name() -> dict[str, Province]:
 @lru_cache(maxsize=1)
 def _districts() -> dict[str, Province]:
     """Folded `type name` of a district no other province shares → its province
-    (`huyen sa thay` → Kon Tum), from `data/districts.json`."""
+    (`huyen sa thay` → Kon Tum), from `data/districts.json` (it lists the others too)."""
     by_code = {p.code: p for p in all_provinces()}
     raw = json.loads(resources.files(__package__).joinpath("data/districts.json").read_text(encoding="utf-8"))
-    return {fold_key(f"{r['type']} {r['name']}"): by_code[r["code"]] for r in raw}
+    return {fold_key(f"{r['type']} {r['name']}"): by_code[r["code"]] for r in raw if r["code"]}
+
+
+@lru_cache(maxsize=1)
+def district_names() -> frozenset[str]:
+    """The name of every district before 2025, as written (`Hoàng Mai`, `Châu Thành`)."""
+    raw = json.loads(resources.files(__package__).joinpath("data/districts.json").read_text(encoding="utf-8"))
+    return frozenset(r["name"] for r in raw)
 
 
 _DISTRICT_HEAD = re.compile(r"(?<!\w)(?:(?i:huyện|quận|thị xã|thành phố)|TP\.?)\s{1,2}")

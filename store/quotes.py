@@ -59,6 +59,7 @@ _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]
 _LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
 _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|cao việc|của)\b", re.I)
 _MIN_WORDS = 5
+_AND_VERB = re.compile(r",?\s(?:và|đồng thời)\s(?=(?:" + _VERB_RE.pattern + r"))")  # `..., và nhấn mạnh ...`
 _AND_SAID = re.compile(
     r"^\s{0,2}(?:và|rồi|đồng thời)\s{1,2}(?:"
     + _VERB_RE.pattern
@@ -187,6 +188,20 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         res.last = p
         out.append(QuoteFact(p.name, p.role, text, direct, pi, qa))
 
+    def reported(sentence: str) -> tuple[Person, str] | None:
+        """The speaker a sentence reports and what they said: `X (role) cho biết, <content>`."""
+        for vm in _VERB_RE.finditer(sentence):
+            speaker = res.subject_before(sentence, vm.start())
+            if speaker is None:
+                continue
+            rest = sentence[vm.end() :]
+            lead = _LEAD_CONTENT.match(rest)
+            content = rest[lead.end() if lead else 0 :]
+            if _NOT_CONTENT.match(content) or content[:1] in _OPEN or content.rstrip().endswith(":"):
+                continue
+            return speaker, content
+        return None
+
     after_question = False
     for pi, par in enumerate(paragraphs):
         if pi in skip:
@@ -290,33 +305,30 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             if p:
                 emit(p, m.group("text"), False, pi)
                 continue
-        # Reported speech: `X (role) cho biết, ...`
+        # Reported speech: `X (role) cho biết, ...`, up to the sentence where
+        # someone else (or the same speaker again) is said to speak.
         if not _VERB_RE.search(par):
             continue
-        for s0, s1 in split_sentences(par):
-            sentence = par[s0:s1]
-            done = False
-            for vm in _VERB_RE.finditer(sentence):
-                speaker = res.subject_before(sentence, vm.start())
-                if speaker is None:
-                    continue
-                rest = sentence[vm.end() :]
-                lead = _LEAD_CONTENT.match(rest)
-                content = rest[lead.end() if lead else 0 :]
-                if _NOT_CONTENT.match(content) or content[:1] in _OPEN or content.rstrip().endswith(":"):
-                    continue
-                content = content + par[s1:]
-                parts = re.split(r",?\s(?:và|đồng thời)\s(?=(?:" + _VERB_RE.pattern + r"))", content, maxsplit=1)
-                if len(parts) == 2:
-                    emit(speaker, parts[0], False, pi)
-                    second = _VERB_RE.match(parts[1])
-                    tail = parts[1][second.end() :] if second else parts[1]
-                    lead2 = _LEAD_CONTENT.match(tail)
-                    emit(speaker, tail[lead2.end() if lead2 else 0 :], False, pi)
-                else:
-                    emit(speaker, content, False, pi)
-                done = True
-                break
-            if done:
-                break
+        sentences = split_sentences(par)
+        k = 0
+        while k < len(sentences):
+            found = reported(par[sentences[k][0] : sentences[k][1]])
+            if found is None:
+                k += 1
+                continue
+            speaker, content = found
+            j = k + 1
+            while j < len(sentences) and reported(par[sentences[j][0] : sentences[j][1]]) is None:
+                j += 1
+            content += par[sentences[k][1] : sentences[j][0] if j < len(sentences) else len(par)]
+            parts = _AND_VERB.split(content, maxsplit=1)
+            if len(parts) == 2:
+                emit(speaker, parts[0], False, pi)
+                second = _VERB_RE.match(parts[1])
+                tail = parts[1][second.end() :] if second else parts[1]
+                lead2 = _LEAD_CONTENT.match(tail)
+                emit(speaker, tail[lead2.end() if lead2 else 0 :], False, pi)
+            else:
+                emit(speaker, content, False, pi)
+            k = j
     return out

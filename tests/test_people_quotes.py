@@ -7,6 +7,14 @@ def test_names_not_places():
     assert names == ["Nguyễn Huy Dũng", "Lê Thị Hoa"]
 
 
+def test_places_named_like_people_are_not_people():
+    text = (
+        "Thủ tướng Thái Lan Prayut Chan-o-cha, Chủ tịch Châu Âu Ursula và ông Lê Văn Hùng ở quận Hoàng Mai gặp "
+        "ông Đặng Văn Lâm và ông Văn Bân tại Hàn Quốc."
+    )
+    assert [n.name for n in find_names(text)] == ["Lê Văn Hùng", "Đặng Văn Lâm", "Văn Bân"]
+
+
 def test_roles_before_and_after():
     pars = [
         "Ông Nguyễn Tuấn Hà - Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk cho biết, mục tiêu là 100%.",
@@ -96,3 +104,18 @@ def test_reported_statement_after_a_direct_quote():
         ("Đặng Văn Minh", True, "Hiệu quả đề án chưa rõ r"),
         ("Đặng Văn Minh", False, "vấn đề sẽ được đưa ra th"),
     ]
+
+
+def test_each_reported_statement_of_a_paragraph_is_its_own_quote():
+    pars = [
+        "Ông Trần Việt Trường, Chủ tịch UBND TP, cho biết thành phố đặt mục tiêu trở thành trung tâm của vùng. "
+        "Đây là định hướng lớn của thành phố trong giai đoạn tới. "
+        "Ông Lê Quang Mạnh tin tưởng rằng việc ký kết thỏa thuận hợp tác sẽ mở ra cơ hội mới cho thành phố."
+    ]
+    got = quotes_of(pars)
+    assert got == [
+        ("Trần Việt Trường", False, "thành phố đặt mục tiêu t"),
+        ("Lê Quang Mạnh", False, "việc ký kết thỏa thuận h"),
+    ]
+    (first, _) = find_quotes(pars, collect_people(pars))
+    assert first.text.endswith("giai đoạn tới.")  # the sentence after is still the first speaker's

@@ -62,9 +62,10 @@ def build() -> list[dict]:
 
 
 def build_districts() -> list[dict]:
-    """The districts (before 2025) whose type and name no other province has
-    (`huyện Sa Thầy` is Kon Tum's; `huyện Châu Thành` is in eight provinces and
-    left out), and whose name is no province's: [{type, name, code}]."""
+    """Every district before 2025 as {type, name, code}: `code` is its
+    province's where no other province has a district of that type and name
+    (`huyện Sa Thầy` is Kon Tum's) and the name is no province's, else null
+    (`huyện Châu Thành` is in eight provinces)."""
     import vietnamadminunits
 
     from store.text import fold_key
@@ -77,11 +78,14 @@ def build_districts() -> list[dict]:
     out = []
     for province_key, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
         for key, d in districts.items():
-            if unique.get(key, {}).get("provinceKey") != province_key or fold_key(d["districtShort"]) in province_names:
-                continue
-            code = provinces[province_key]["provinceCode"]
-            out.append({"type": d["districtType"], "name": d["districtShort"], "code": code})
-    return sorted(out, key=lambda r: (r["code"], r["type"], r["name"]))
+            one = unique.get(key, {}).get("provinceKey") == province_key
+            code = provinces[province_key]["provinceCode"] if one else None
+            if fold_key(d["districtShort"]) in province_names:
+                code = None
+            row = {"type": d["districtType"], "name": d["districtShort"], "code": code}
+            if row not in out:
+                out.append(row)
+    return sorted(out, key=lambda r: (r["code"] or "", r["type"], r["name"]))
 
 
 if __name__ == "__main__":
