@@ -59,6 +59,9 @@ _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]
 _LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
 _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|cao việc|của)\b", re.I)
 _MIN_WORDS = 5
+_SAID_LAST = re.compile(r"^\s{0,2}(?:thêm|rõ)?\s{0,2}[.!…]?\s{0,2}$")  # the verb ends the sentence
+_SAID_BY = (", ", " - ", " – ", " — ")
+_MAX_SUBJECT = 90  # characters from the comma or dash to the verb: a name and a role, no more
 _AND_VERB = re.compile(r",?\s(?:và|đồng thời)\s(?=(?:" + _VERB_RE.pattern + r"))")  # `..., và nhấn mạnh ...`
 _AND_SAID = re.compile(
     r"^\s{0,2}(?:và|rồi|đồng thời)\s{1,2}(?:"
@@ -189,7 +192,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         out.append(QuoteFact(p.name, p.role, text, direct, pi, qa))
 
     def reported(sentence: str) -> tuple[Person, str] | None:
-        """The speaker a sentence reports and what they said: `X (role) cho biết, <content>`."""
+        """The speaker a sentence reports and what they said: `X (role) cho biết, <content>`;
+        for `<content> - X (role) nêu rõ.` the content is "" and `trailing` says where it ends."""
         for vm in _VERB_RE.finditer(sentence):
             speaker = res.subject_before(sentence, vm.start())
             if speaker is None:
@@ -197,10 +201,22 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             rest = sentence[vm.end() :]
             lead = _LEAD_CONTENT.match(rest)
             content = rest[lead.end() if lead else 0 :]
-            if _NOT_CONTENT.match(content) or content[:1] in _OPEN or content.rstrip().endswith(":"):
-                continue
-            return speaker, content
+            if not _SAID_LAST.match(rest):
+                if _NOT_CONTENT.match(content) or content[:1] in _OPEN or content.rstrip().endswith(":"):
+                    continue
+                return speaker, content
+            # said last: the statement is what comes before the speaker, up to a comma or a dash
+            name_at = sentence.rfind(speaker.name, 0, vm.start())
+            cut = max(sentence.rfind(sep, 0, name_at if name_at >= 0 else vm.start()) for sep in _SAID_BY)
+            if cut > 0 and vm.start() - cut <= _MAX_SUBJECT:
+                trailing[0] = cut
+                return speaker, ""
         return None
+
+    trailing = [-1]  # where the statement before a `- X nêu rõ.` ends, in its sentence
+
+    def first_said(par: str, sentences: list[tuple[int, int]]) -> int:
+        return next((i for i, (a, b) in enumerate(sentences) if reported(par[a:b]) is not None), -1)
 
     after_question = False
     for pi, par in enumerate(paragraphs):
@@ -317,6 +333,12 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 k += 1
                 continue
             speaker, content = found
+            if not content:  # `<statement> - X nêu rõ.`: the paragraph up to there, if no one else spoke in it
+                said = par[: sentences[k][0] + trailing[0]]
+                if k == first_said(par, sentences) and not any(c in said for c in _OPEN + _CLOSE):
+                    emit(speaker, said, False, pi)
+                k += 1
+                continue
             j = k + 1
             while j < len(sentences) and reported(par[sentences[j][0] : sentences[j][1]]) is None:
                 j += 1

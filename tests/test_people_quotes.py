@@ -119,3 +119,16 @@ def test_each_reported_statement_of_a_paragraph_is_its_own_quote():
     ]
     (first, _) = find_quotes(pars, collect_people(pars))
     assert first.text.endswith("giai đoạn tới.")  # the sentence after is still the first speaker's
+
+
+def test_a_statement_said_last():
+    pars = [
+        "Thành phố Huế (mở rộng) bảo đảm 5/5 tiêu chuẩn về quy mô dân số và diện tích tự nhiên theo quy định"
+        " - Chủ nhiệm UB Pháp luật Hoàng Thanh Tùng nêu rõ.",
+        "Việc kiểm tra sẽ tiếp tục trong những tuần tới ở mọi địa phương, ông Nguyễn Văn Nam cho biết thêm.",
+        "Ông Nguyễn Văn Nam nói.",  # nothing said before the speaker
+    ]
+    assert quotes_of(pars) == [
+        ("Hoàng Thanh Tùng", False, "Thành phố Huế (mở rộng) "),
+        ("Nguyễn Văn Nam", False, "Việc kiểm tra sẽ tiếp tụ"),
+    ]
