@@ -25,7 +25,8 @@ class TargetFact:
 
 
 # A number: 1.715 / 259.652 / 18,6 / 1,5 / 100 — glued units allowed (`5.800tỷđồng`).
-_NUMBER = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
+# A dash before it only after a digit (`20-50 gia đình`), never after a letter (`Covid-19`, `F-16`).
+_NUMBER = re.compile(r"(?<![\w.,/:%])(?<![^\d\s]-)(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
 # searched in lowered text: without `re.I` the engine jumps to each first letter
@@ -43,6 +44,7 @@ _GOAL_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ tiêu|mục tiêu|định mức|không quá|không vượt quá|không dưới)"
     r"(?:\s[^\W\d]+){0,2}\s{1,2}$"
 )
+_RANGE_LOW = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?-$")
 _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
 _STOP_UNIT = set(NOT_UNITS)
@@ -109,7 +111,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
 
 def _label_before(before: str) -> bool:
     tail = before.rstrip().lower()
-    if tail.endswith(("-", "/", "#", "no.")):
+    if tail.endswith(("/", "#", "no.")) or (tail.endswith("-") and not tail[-2:-1].isdigit()):  # not `20-50`
         return True
     raw_words = before.split()
     if (
@@ -196,6 +198,10 @@ def find_targets(
                 before = sentence[max(0, m.start() - 160) : m.start()]
                 if _label_before(before):
                     continue
+                if before.endswith("-"):  # `20-50 gia đình`: a range, not a score (`2-1`), a code or a chain
+                    low = _RANGE_LOW.search(before)
+                    if low is None or not 0 < parse_number(low.group(1), low.group(2)) < parse_number(*m.groups()):
+                        continue
                 # `1-4 ca`, `từ 500 đến 1.000 người`: the first number of a range waits for the second.
                 after = sentence[m.end() : m.end() + 6]
                 if _RANGE_NEXT.match(after):

@@ -75,3 +75,11 @@ def test_a_name_is_no_goal_cue():
     # `cần` (need) is a cue; `Cần Thơ` is a city, and `Kế hoạch 15` a document
     assert targets("Sở KH&CN TP Cần Thơ cũng tổ chức 4 hội đồng tư vấn.")[0][2] == "figure"
     assert targets("Tỉnh cần thêm 4 hội đồng tư vấn.")[0][2] == "target"
+
+
+def test_a_dashed_range_gives_its_upper_value():
+    got = targets("Mỗi ổ dịch có từ 20-50 gia đình. Tỷ lệ sẽ lên 70-75%. Giá 10.000-12.000 đồng/kg.")
+    assert [(v, u) for v, u, *_ in got] == [(50, "gia đình"), (75, "%"), (12000, "đồng/kg")]
+    # a name, a score, a code and a chain are no ranges
+    assert targets("Bệnh nhân Covid-19 và F-16. Tỷ số 2-1 nghiêng về đội nhà, thua 0-1 trước.") == []
+    assert targets("Ca bệnh BN2863-2864 từ Ấn Độ, sơ đồ 4-4-2 kim cương.") == []
