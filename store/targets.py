@@ -44,6 +44,8 @@ _GOAL_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ tiêu|mục tiêu|định mức|không quá|không vượt quá|không dưới)"
     r"(?:\s[^\W\d]+){0,2}\s{1,2}$"
 )
+_TIMES = re.compile(r"\s{1,2}lần(?!\w)")
+_FOLD_BEFORE = re.compile(r"(?<!\w)gấp(?:\s(?:gần|hơn|khoảng|xấp xỉ|tới|đến))?\s[\d.,]{1,12}$", re.I)
 _RANGE_LOW = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?-$")
 _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
@@ -74,6 +76,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
     """The unit right after a number at `pos`: `%`, or up to three lower-case
     words (a multiplier counts as one of them); None if it is no quantity."""
     rest = text[pos : pos + 80]
+    times = _TIMES.match(rest)
+    if times and _FOLD_BEFORE.search(text, max(0, pos - 40), pos):
+        return "lần", pos + times.end()  # `gấp 20 lần`: a multiple (`lần 1` is the first time)
     stripped = rest.lstrip()
     if stripped.startswith("%"):
         return "%", pos + (len(rest) - len(stripped)) + 1

@@ -83,3 +83,9 @@ def test_a_dashed_range_gives_its_upper_value():
     # a name, a score, a code and a chain are no ranges
     assert targets("Bệnh nhân Covid-19 và F-16. Tỷ số 2-1 nghiêng về đội nhà, thua 0-1 trước.") == []
     assert targets("Ca bệnh BN2863-2864 từ Ấn Độ, sơ đồ 4-4-2 kim cương.") == []
+
+
+def test_a_multiple_counts_in_times():
+    got = targets("Diện tích mới gấp gần 4 lần hiện tại. Sản lượng đã gấp 20 lần năm ngoái.")
+    assert [(v, u, k) for v, u, k, *_ in got] == [(4, "lần", "figure"), (20, "lần", "figure")]
+    assert targets("Đây là lần 1, và 3 lần nữa ông lại đến.") == []  # the first time; three more times
