@@ -46,6 +46,8 @@ _GOAL_BEFORE = re.compile(
 )
 _TIMES = re.compile(r"\s{1,2}lần(?!\w)")
 _FOLD_BEFORE = re.compile(r"(?<!\w)gấp(?:\s(?:gần|hơn|khoảng|xấp xỉ|tới|đến))?\s[\d.,]{1,12}$", re.I)
+# `x/y units`: x of y (not a fraction such as `1/3`, see the caller)
+_OUT_OF = re.compile(r"/(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?=\s)")
 _RANGE_LOW = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?-$")
 _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
@@ -138,6 +140,12 @@ def _label_before(before: str) -> bool:
     return False
 
 
+def _out_of(x: float, y: float) -> bool:
+    """`x/y` is x of y things: not a fraction (`1/3`, `2/3 dân số`), a month
+    (`9/2020`), or round the clock (`24/24`, `24/7`)."""
+    return x >= 2 and y > 4 and not (1900 <= y <= 2100 and y.is_integer()) and not (x == 24 and y in (7, 24))
+
+
 def _comparator(before: str) -> str | None:
     tail = before.rstrip().lower()
     for word, sym in COMPARATORS:
@@ -211,7 +219,11 @@ def find_targets(
                 after = sentence[m.end() : m.end() + 6]
                 if _RANGE_NEXT.match(after):
                     continue
-                unit = _unit_after(sentence, m.end())
+                of = _OUT_OF.match(sentence, m.end())  # `85.157.192/98.713.820 nhân khẩu`, `5/5 tiêu chuẩn`
+                if of and _out_of(parse_number(*m.groups()), parse_number(of.group(1), of.group(2))):
+                    unit = _unit_after(sentence, of.end())
+                else:
+                    unit = _unit_after(sentence, m.end())
                 if unit is None:
                     continue
                 unit_text, uend = unit

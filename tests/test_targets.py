@@ -89,3 +89,10 @@ def test_a_multiple_counts_in_times():
     got = targets("Diện tích mới gấp gần 4 lần hiện tại. Sản lượng đã gấp 20 lần năm ngoái.")
     assert [(v, u, k) for v, u, k, *_ in got] == [(4, "lần", "figure"), (20, "lần", "figure")]
     assert targets("Đây là lần 1, và 3 lần nữa ông lại đến.") == []  # the first time; three more times
+
+
+def test_x_of_y_counts_x():
+    got = targets("Đã thu nhận 85.157.192/98.713.820 nhân khẩu. Thành phố bảo đảm 5/5 tiêu chuẩn.")
+    assert [(v, u) for v, u, *_ in got] == [(85157192, "nhân khẩu"), (5, "tiêu chuẩn")]
+    # a fraction, a month and round the clock are not
+    assert targets("Chiếm 1/3 dân số, khảo sát vào 9/2020 chỉ ra. Trực 24/24 giờ.") == []
