@@ -162,6 +162,10 @@ COMPARATORS = (
     ("đạt", "="),
 )
 
+# Units written in capitals (energy, money, freight); product specs such as
+# `8 GB` stay out on purpose (NOT_UNITS).
+UPPER_UNITS = frozenset({"MW", "GW", "MWh", "GWh", "USD", "VND", "VNĐ", "EUR", "TEU", "CCU"})
+
 # Multipliers kept with the unit (`15 nghìn lô đất` is 15, `nghìn lô đất`).
 MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm")
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DateMention
-from .lexicon import COMPARATORS, FIGURE_CUES, LABEL_BEFORE, NOT_UNITS, TARGET_CUES
+from .lexicon import COMPARATORS, FIGURE_CUES, LABEL_BEFORE, NOT_UNITS, TARGET_CUES, UPPER_UNITS
 from .sentences import split_sentences
 from .text import words_pattern
 
@@ -25,8 +25,9 @@ class TargetFact:
 
 
 # A number: 1.715 / 259.652 / 18,6 / 1,5 / 100 — glued units allowed (`5.800tỷđồng`).
-# A dash before it only after a digit (`20-50 gia đình`), never after a letter (`Covid-19`, `F-16`).
-_NUMBER = re.compile(r"(?<![\w.,/:%])(?<![^\d\s]-)(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
+# A dash before it only after a digit (`20-50 gia đình`), never after a letter (`Covid-19`, `F-16`);
+# a comma only after something else than a digit (`72%),297 tin`, not `18,6`).
+_NUMBER = re.compile(r"(?<![\w./:%])(?<!\d,)(?<![^\d\s]-)(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
 # searched in lowered text: without `re.I` the engine jumps to each first letter
@@ -94,7 +95,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
         if m.start() > 0 and rest[end - pos : m.start()].strip() not in ("",):
             break
         w = m.group(0)
-        if not w[:1].islower() and not (words and w.isupper()):
+        if not w[:1].islower() and not (words and w.isupper()) and not (not words and w in UPPER_UNITS):
             break
         if not words and w.lower() in _STOP_UNIT:
             return None

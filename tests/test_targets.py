@@ -96,3 +96,10 @@ def test_x_of_y_counts_x():
     assert [(v, u) for v, u, *_ in got] == [(85157192, "nhân khẩu"), (5, "tiêu chuẩn")]
     # a fraction, a month and round the clock are not
     assert targets("Chiếm 1/3 dân số, khảo sát vào 9/2020 chỉ ra. Trực 24/24 giờ.") == []
+
+
+def test_units_in_capitals_and_numbers_after_a_glued_comma():
+    got = targets("Tổng công suất lắp đặt 360 MW. Có 764 tin đã xử lý (chiếm 72%),297 tin đang xử lý.")
+    assert [(v, u) for v, u, *_ in got] == [(360, "MW"), (764, "tin"), (72, "%"), (297, "tin")]
+    assert targets("Máy có RAM 8 GB.") == []  # a product's specification is no figure
+    assert targets("Tăng 18,6 triệu lượt.")[0][:2] == (18.6, "triệu lượt")  # a decimal comma stays
