@@ -191,9 +191,10 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         res.last = p
         out.append(QuoteFact(p.name, p.role, text, direct, pi, qa))
 
-    def reported(sentence: str) -> tuple[Person, str] | None:
-        """The speaker a sentence reports and what they said: `X (role) cho biết, <content>`;
-        for `<content> - X (role) nêu rõ.` the content is "" and `trailing` says where it ends."""
+    def reported(sentence: str) -> tuple[Person, str, int] | None:
+        """The speaker a sentence reports, what they said and -1: `X (role) cho
+        biết, <content>`. For `<content> - X (role) nêu rõ.`, said last: the
+        speaker, "" and where the content ends in the sentence."""
         for vm in _VERB_RE.finditer(sentence):
             speaker = res.subject_before(sentence, vm.start())
             if speaker is None:
@@ -204,19 +205,13 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             if not _SAID_LAST.match(rest):
                 if _NOT_CONTENT.match(content) or content[:1] in _OPEN or content.rstrip().endswith(":"):
                     continue
-                return speaker, content
+                return speaker, content, -1
             # said last: the statement is what comes before the speaker, up to a comma or a dash
             name_at = sentence.rfind(speaker.name, 0, vm.start())
             cut = max(sentence.rfind(sep, 0, name_at if name_at >= 0 else vm.start()) for sep in _SAID_BY)
             if cut > 0 and vm.start() - cut <= _MAX_SUBJECT:
-                trailing[0] = cut
-                return speaker, ""
+                return speaker, "", cut
         return None
-
-    trailing = [-1]  # where the statement before a `- X nêu rõ.` ends, in its sentence
-
-    def first_said(par: str, sentences: list[tuple[int, int]]) -> int:
-        return next((i for i, (a, b) in enumerate(sentences) if reported(par[a:b]) is not None), -1)
 
     after_question = False
     for pi, par in enumerate(paragraphs):
@@ -327,18 +322,21 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             continue
         sentences = split_sentences(par)
         k = 0
+        spoke = False  # someone is said to speak in an earlier sentence of the paragraph
         while k < len(sentences):
             found = reported(par[sentences[k][0] : sentences[k][1]])
             if found is None:
                 k += 1
                 continue
-            speaker, content = found
-            if not content:  # `<statement> - X nêu rõ.`: the paragraph up to there, if no one else spoke in it
-                said = par[: sentences[k][0] + trailing[0]]
-                if k == first_said(par, sentences) and not any(c in said for c in _OPEN + _CLOSE):
+            speaker, content, said_up_to = found
+            if said_up_to >= 0:  # `<statement> - X nêu rõ.`: the paragraph up to there, if no one spoke before
+                said = par[: sentences[k][0] + said_up_to]
+                if not spoke and not any(c in said for c in _OPEN + _CLOSE):
                     emit(speaker, said, False, pi)
+                spoke = True
                 k += 1
                 continue
+            spoke = True
             j = k + 1
             while j < len(sentences) and reported(par[sentences[j][0] : sentences[j][1]]) is None:
                 j += 1
