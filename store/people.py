@@ -97,8 +97,31 @@ class People:
 def _place(name: str) -> bool:
     """A district named like a person, as written: `Hoàng Mai` (two words only:
     `Đặng Văn Lâm` is a person though `Văn Lâm` is a district, and `Văn Bân`
-    though `Văn Bàn` is)."""
-    return name.count(" ") == 1 and name in district_names()
+    though `Văn Bàn` is); or a team or firm named after its province
+    (`Hoàng Anh Gia Lai`)."""
+    words = name.split()
+    if len(words) >= 3 and resolve(" ".join(words[-2:])) is not None:
+        return True
+    return len(words) == 2 and name in district_names()
+
+
+# Before a family name, these make it a place named after someone: `đường Nguyễn Lương Bằng`,
+# `phố Lê Lợi`. Not `tỉnh`, `huyện` or `trường`: `Chủ tịch UBND tỉnh Phan Ngọc Thọ`, `Hội đồng
+# trường Nguyễn Mai Hương` name a person after a title.
+_PLACE_NOUNS = frozenset("thôn ấp làng đường phố ngõ hẻm kiệt cầu chợ sông hồ núi đảo cảng".split())
+
+
+def _names_a_place(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the word before the family name at `i` makes the name a place's."""
+    prev = words[i - 1][2]
+    before = words[i - 2][2] if i >= 2 else ""
+    if prev.lower() in _PLACE_NOUNS:
+        return not (prev.lower() == "phố" and before.lower() == "thành")  # `Chủ tịch thành phố Nguyễn...`
+    return prev in _QUARTERS and (not before[:1].isupper() or before in _UNIT_TYPES)  # not `Việt Nam Đoàn...`
+
+
+_QUARTERS = {"Nam", "Bắc", "Đông", "Tây"}  # capitalised before a family name, they open a place
+_UNIT_TYPES = {"Quận", "Huyện", "Phường", "Xã", "Thị"}  # `Quận Nam Từ Liêm` (but `Hà Nam Trương Quốc Huy`)
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -113,6 +136,11 @@ def find_names(text: str) -> list[NameSpan]:
         s, e, w = words[i]
         if w not in SURNAMES:
             i += 1
+            continue
+        if i > 0 and text[words[i - 1][1] : s] == " " and _names_a_place(words, i):
+            i += 1  # `đường Nguyễn Lương Bằng`, `quận Nam Từ Liêm`: past the whole name
+            while i < len(words) and _titlecase(words[i][2]) and text[words[i - 1][1] : words[i][0]] == " ":
+                i += 1
             continue
         after_place = i > 0 and resolve(words[i - 1][2] + " " + w) is not None  # `An Giang Nguyễn Thanh Bình`
         pair = w + " " + words[i + 1][2] if i + 1 < len(words) else ""

@@ -13,6 +13,17 @@ def test_places_named_like_people_are_not_people():
         "ông Đặng Văn Lâm và ông Văn Bân tại Hàn Quốc."
     )
     assert [n.name for n in find_names(text)] == ["Lê Văn Hùng", "Đặng Văn Lâm", "Văn Bân"]
+    streets = (
+        "Xe kẹt trên đường Hồ Xuân Hương, phố Nguyễn Lương Bằng và thôn Hoàng Xá của quận Nam Từ Liêm; "
+        "đội Hoàng Anh Gia Lai thắng. Chủ tịch thành phố Nguyễn Ngọc Tuấn, Chủ tịch UBND tỉnh Phan Ngọc Thọ "
+        "và Đại sứ Việt Nam Đoàn Khắc Việt, ông Hà Nam Trương Quốc Huy dự."
+    )
+    assert [n.name for n in find_names(streets)] == [
+        "Nguyễn Ngọc Tuấn",
+        "Phan Ngọc Thọ",
+        "Đoàn Khắc Việt",
+        "Trương Quốc Huy",
+    ]
 
 
 def test_roles_before_and_after():
