@@ -142,8 +142,8 @@ def safe_url(url: object) -> str | None:
     raw = str(url).strip()
     if not raw or len(raw) > MAX_URL_CHARS:
         return None
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in raw):
-        return None
+    if not raw.isprintable() if raw.isascii() else any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in raw):
+        return None  # (an ASCII character that is not printable is a control character)
     try:
         parts = urlsplit(raw)
     except ValueError:
@@ -151,7 +151,10 @@ def safe_url(url: object) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     raw = _PCT.sub("%25", raw)
-    out = "".join(c if c in _URL_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in raw)
+    if _URL_SAFE.issuperset(raw):
+        out = raw
+    else:
+        out = "".join(c if c in _URL_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in raw)
     return _ENTITY_LIKE.sub(r"\\&", out)
 
 

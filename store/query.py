@@ -128,6 +128,24 @@ def date_label(start: str | None, end: str | None, precision: str | None) -> str
     return f"~{label}" if precision == "approximate" else label
 
 
+def _event_row(t: Sequence[Any]) -> EventRow:
+    """An EventRow from a tuple of `_COLS`, as `db.conn.execute` gives it
+    (quicker than sqlite-utils' dicts where rows are read one event at a time)."""
+    eid, title, kind, date_start, date_end, precision, provinces, n_quotes, n_targets, n_sources = t
+    return EventRow(
+        id=eid,
+        title=title or "",
+        kind=kind or "other",
+        date_start=date_start,
+        date_end=date_end,
+        precision=precision or "day",
+        provinces=json.loads(provinces or "[]"),
+        n_quotes=n_quotes or 0,
+        n_targets=n_targets or 0,
+        n_sources=n_sources or 0,
+    )
+
+
 def _row(r: dict) -> EventRow:
     return EventRow(
         id=r["id"],
@@ -397,8 +415,8 @@ def iter_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> Iterator[E
     """The events `flt` selects in timeline order, read as they are used (memory stays flat)."""
     where, args, source = _where(flt)
     order = "ep.date_sort, ep.event_id" if flt.province else "e.date_sort, e.id"
-    for r in db.query(f"select {_COLS} from {source} where {where} order by {order}", args):
-        yield _row(r)
+    for t in db.conn.execute(f"select {_COLS} from {source} where {where} order by {order}", args):
+        yield _event_row(t)
 
 
 def count_rows(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
@@ -408,35 +426,37 @@ def count_rows(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
 
 
 def get_event(db: sqlite_utils.Database, event_id: int) -> EventRow | None:
-    rows = list(db.query(f"select {_COLS} from events e where e.id = ?", [event_id]))
-    return _row(rows[0]) if rows else None
+    t = db.conn.execute(f"select {_COLS} from events e where e.id = ?", [event_id]).fetchone()
+    return _event_row(t) if t else None
 
 
 def event_detail(db: sqlite_utils.Database, event_id: int) -> EventDetail | None:
     row = get_event(db, event_id)
     if row is None:
         return None
+    run = db.conn.execute  # tuples: one event's rows at a time, many times over in a digest
     sources = [
-        Source(r["id"], r["file"], r["outlet"], r["url"], r["published"], r["title"])
-        for r in db.query(
+        Source(*r)
+        for r in run(
             "select a.id, a.file, a.outlet, a.url, a.published, a.title from event_sources es"
             " join articles a on a.id = es.article_id where es.event_id = ?"
             " order by a.published is null, a.published, a.file, a.id",
             [event_id],
         )
     ]
-    quotes = []
-    for r in db.query(
-        "select q.id, q.speaker, q.role, q.text, q.direct,"
-        " (select json_group_array(src) from (select coalesce(a.outlet, a.file) as src from quote_sources qs"
-        "  join articles a on a.id = qs.article_id where qs.quote_id = q.id order by a.file, a.id)) as srcs"
-        " from quotes q where q.event_id = ? order by q.position, q.id",
-        [event_id],
-    ):
-        quotes.append(Quote(r["speaker"], r["role"], r["text"], bool(r["direct"]), json.loads(r["srcs"] or "[]")))
+    quotes = [
+        Quote(speaker, role, text, bool(direct), json.loads(srcs or "[]"))
+        for speaker, role, text, direct, srcs in run(
+            "select q.speaker, q.role, q.text, q.direct,"
+            " (select json_group_array(src) from (select coalesce(a.outlet, a.file) as src from quote_sources qs"
+            "  join articles a on a.id = qs.article_id where qs.quote_id = q.id order by a.file, a.id)) as srcs"
+            " from quotes q where q.event_id = ? order by q.position, q.id",
+            [event_id],
+        )
+    ]
     targets = [
-        Target(r["text"], r["subject"], r["value"], r["unit"], r["comparator"], r["year"], r["kind"])
-        for r in db.query(
+        Target(*r)
+        for r in run(
             "select text, subject, value, unit, comparator, year, kind from targets"
             " where event_id = ? order by position, id",
             [event_id],
