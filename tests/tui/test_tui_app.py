@@ -237,3 +237,39 @@ async def test_reload_shows_events_loaded_meanwhile(tmp_path, make_app):
         await settle(pilot)
         assert timeline.count == 4
         assert timeline.current_row is not None and "Đắk Lắk hướng tới công dân số" in timeline.current_row.title
+
+
+async def test_the_footer_follows_a_burst_of_binding_changes(fixture_db, make_app):
+    """The footer is rebuilt once after several changes of bindings, and shows
+    the bindings as they end up: `Esc` appears with a search and goes with it."""
+    from textual.widgets._footer import FooterKey
+
+    from tui.widgets.footer import KeysFooter
+
+    rebuilt = []
+    real = KeysFooter.recompose
+
+    async def counting(self):  # noqa: ANN001, ANN202
+        rebuilt.append(1)
+        return await real(self)
+
+    app = make_app(fixture_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeysFooter)
+
+        def keys() -> list[str]:
+            return [k.description for k in footer.query(FooterKey)]
+
+        assert "All events" not in keys()
+        KeysFooter.recompose = counting  # type: ignore[method-assign]
+        try:
+            await pilot.press("slash", *"hue", "enter")  # search box opens and closes, focus moves, the view changes
+            await settle(pilot)
+        finally:
+            KeysFooter.recompose = real  # type: ignore[method-assign]
+        assert "All events" in keys()
+        assert 1 <= len(rebuilt) <= 5  # once for each burst, not once for each change (Textual's: 8 here)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "All events" not in keys()

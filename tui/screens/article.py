@@ -12,11 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.query import Source, article_text
 from tui.data import read_or_notify
 
+from ..widgets.footer import KeysFooter
 from ..widgets.safe import plain
 
 
@@ -58,7 +59,7 @@ class ArticleScreen(Screen[None]):
         yield Static(source_heading(self.source), id="article-heading")
         with VerticalScroll(id="article-scroll"):
             yield Static(Text("Loading…", style="dim"), id="article-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#article-scroll").focus()

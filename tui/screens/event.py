@@ -13,12 +13,13 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from store.query import EventDetail, EventRow, Quote, Target, event_detail
 from store.text import format_value as text_format_value
 from tui.data import read_or_notify
 
+from ..widgets.footer import KeysFooter
 from ..widgets.safe import plain
 from .article import ArticleScreen
 
@@ -184,7 +185,7 @@ class EventScreen(Screen[None]):
             with TabPane(f"Sources ({row.n_sources})", id="sources"):
                 yield DataTable(id="sources-table", cursor_type="row", zebra_stripes=True)
                 yield Static(Text("Enter reads the highlighted article.", style="dim"), id="sources-hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.row.date_label

@@ -12,13 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from store.provinces import resolve
 from store.query import Filter, histogram
 from store.query import Histogram as Counts
 from tui.data import read_or_notify
 
+from ..widgets.footer import KeysFooter
 from ..widgets.histogram import Histogram
 from ..widgets.safe import plain
 from ..widgets.timeline import QUOTE_MARK, SOURCE_MARK, TARGET_MARK, Timeline, TimelineHeader
@@ -102,7 +103,7 @@ class TimelineScreen(Screen[None]):
             yield Static(
                 Text(f"{QUOTE_MARK} quotes  {TARGET_MARK} targets  {SOURCE_MARK} sources", end=""), id="legend"
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#status", Static).update(Text("Loading…", style="dim"))
