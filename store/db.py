@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_MS = 30_000  # how long a writer waits for another before giving up
 
 
@@ -131,6 +131,8 @@ def migrate(db: sqlite_utils.Database) -> None:
             _search_v4(db)
         if version < 5:
             _totals_v5(db)
+        if version < 6:
+            _province_totals_v6(db)
         db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
@@ -268,10 +270,35 @@ def _totals_v5(db: sqlite_utils.Database) -> None:
         )
 
 
-def total_events(db: sqlite_utils.Database) -> int:
-    """How many events the database holds (one row read)."""
-    row = db.execute("select n from totals where name = 'events'").fetchone()
-    return int(row[0]) if row else db.execute("select count(*) from events").fetchone()[0]
+def _province_totals_v6(db: sqlite_utils.Database) -> None:
+    """Version 6: the number of events of each province (`province:01`), kept
+    by triggers like the number of events: a province filter is counted from
+    one row, not from 72,900 index entries (48 ms with a cold cache)."""
+    db.conn.execute("delete from totals where name like 'province:%'")
+    db.conn.execute(
+        "insert into totals (name, n) select 'province:' || province, count(*) from event_provinces group by province"
+    )
+    db.conn.execute(
+        "create trigger if not exists province_total_insert after insert on event_provinces begin"
+        " insert into totals (name, n) values ('province:' || new.province, 1)"
+        " on conflict (name) do update set n = n + 1; end"
+    )
+    db.conn.execute(
+        "create trigger if not exists province_total_delete after delete on event_provinces begin"
+        " update totals set n = n - 1 where name = 'province:' || old.province; end"
+    )
+
+
+def total_events(db: sqlite_utils.Database, province: str | None = None) -> int:
+    """How many events the database holds, or files under the province with
+    code `province` (one row read)."""
+    name = f"province:{province}" if province else "events"
+    row = db.execute("select n from totals where name = ?", [name]).fetchone()
+    if row:
+        return int(row[0])
+    if province:
+        return db.execute("select count(*) from event_provinces where province = ?", [province]).fetchone()[0]
+    return db.execute("select count(*) from events").fetchone()[0]
 
 
 def _add_v2_indexes(db: sqlite_utils.Database) -> None:

@@ -230,6 +230,9 @@ def count_events(db: sqlite_utils.Database, flt: Filter = Filter()) -> int:
     matches). Callers that show a view keep it rather than asking again."""
     if flt == Filter():
         return total_events(db)
+    if flt == Filter(province=flt.province):
+        prov = resolve(flt.province or "")
+        return total_events(db, prov.code) if prov else 0
     if flt.search and flt == Filter(search=flt.search):
         return search_count(db, flt.search)
     where, args, source = _where(flt, rows=False)
@@ -481,16 +484,20 @@ def provinces_present(db: sqlite_utils.Database) -> list[tuple[str, int]]:
     The name is the one in use at the latest event there."""
     out = []
     units = provinces_by_code()
-    for r in db.query(
-        "select ep.province as code, max(ep.date_sort) as latest, count(*) as n"
-        " from event_provinces ep group by ep.province order by n desc, ep.province"
-    ):
-        prov = units.get(r["code"])
+    # the kept totals, and each province's latest date from its index: a few
+    # reads, not a pass over every event's province (0.4 s at a million)
+    totals = db.execute(
+        "select substr(name, 10) as code, n from totals where name like 'province:%' and n > 0 order by n desc, code"
+    ).fetchall()
+    for code, n in totals:
+        prov = units.get(code)
         if prov is None:
             continue
         # a unit that became part of another in 2025 keeps its own name here, so no two rows share one
-        latest = r["latest"] if prov.new_name == prov.name else None
-        out.append((prov.name_at(latest if latest and latest[:1].isdigit() else None), r["n"]))
+        latest = None
+        if prov.new_name == prov.name:
+            latest = db.execute("select max(date_sort) from event_provinces where province = ?", [code]).fetchone()[0]
+        out.append((prov.name_at(latest if latest and latest[:1].isdigit() else None), n))
     return out
 
 

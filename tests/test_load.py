@@ -254,3 +254,36 @@ def test_the_number_of_events_is_kept_as_events_come_and_go(tmp_path, seeds_dir)
     with db.conn:
         db.execute("insert into events (title, kind, date_sort) values ('x', 'other', '2020')")
     assert total_events(db) == counted
+
+
+def test_the_number_of_events_of_each_province_is_kept(tmp_path, seeds_dir):
+    """A province filter is counted from a kept total: right after loads, a
+    re-load that moves an article, and an upgrade from version 5."""
+    from store.db import total_events
+
+    def counted(db):
+        return dict(db.execute("select province, count(*) from event_provinces group by province").fetchall())
+
+    folder = tmp_path / "arts"
+    shutil.copytree(seeds_dir, folder)
+    path = tmp_path / "a.db"
+    db = connect(path)
+    load_paths(db, [folder])
+    real = counted(db)
+    assert real and {code: total_events(db, code) for code in real} == real
+    assert count_events(db, Filter(province="Đắk Lắk")) == real["66"] == 3
+    assert count_events(db, Filter(province="Hà Giang")) == 0
+    target = folder / "002_9b311bb2bf35d815.txt"  # the 2022 Đắk Lắk conference, now in Huế
+    target.write_text(target.read_text(encoding="utf-8").replace("Đắk Lắk", "Huế"), encoding="utf-8")
+    load_paths(db, [folder])
+    real = counted(db)
+    assert {code: total_events(db, code) for code in real} == real
+    assert count_events(db, Filter(province="Đắk Lắk")) == real["66"] == 2
+    db.execute("delete from totals where name like 'province:%'")
+    db.execute("drop trigger province_total_insert")
+    db.execute("drop trigger province_total_delete")
+    db.execute("update meta set value = '5' where key = 'schema_version'")
+    db.conn.commit()
+    db.close()
+    db = connect(path)
+    assert {code: total_events(db, code) for code in real} == real
