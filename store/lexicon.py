@@ -261,6 +261,11 @@ NOT_UNITS = (
     "sẽ",
     "đang",
     "được",
+    "có",
+    "để",
+    "từ",
+    "trở",  # `500 trở lên`: a bound, its unit said before
+    "x",  # `8x`: a generation
 )
 
 # Words that end a role written after a name: the clause goes on.

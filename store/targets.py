@@ -53,6 +53,7 @@ _RANGE_LOW = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\
 _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
 _STOP_UNIT = set(NOT_UNITS)
+_CLOCK = re.compile(r"h\d{1,2}$")
 _TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ"}
 _ONE_WORD_UNITS = _TIME_UNITS | {"phút", "giây", "lần"}
 _AFTER_TIME = {"tù", "tuổi"}  # `3 năm tù`, `6 tháng tuổi`
@@ -97,7 +98,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
         w = m.group(0)
         if not w[:1].islower() and not (words and w.isupper()) and not (not words and w in UPPER_UNITS):
             break
-        if not words and w.lower() in _STOP_UNIT:
+        if not words and (w.lower() in _STOP_UNIT or _CLOCK.match(w)):  # `9h30`: a time of day
             return None
         if words and w.lower() in _UNIT_ENDERS:
             break

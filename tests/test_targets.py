@@ -103,3 +103,8 @@ def test_units_in_capitals_and_numbers_after_a_glued_comma():
     assert [(v, u) for v, u, *_ in got] == [(360, "MW"), (764, "tin"), (72, "%"), (297, "tin")]
     assert targets("Máy có RAM 8 GB.") == []  # a product's specification is no figure
     assert targets("Tăng 18,6 triệu lượt.")[0][:2] == (18.6, "triệu lượt")  # a decimal comma stays
+
+
+def test_times_of_day_and_function_words_are_no_units():
+    assert targets("Cuộc họp lùi đến 9h30 sáng. Điểm TOEIC từ 500 trở lên. Gói 3 có phí, nhóm 2 để xét.") == []
+    assert [(v, u) for v, u, *_ in targets("Tận dụng 6.000 m2 đất.")] == [(6000, "m2 đất")]
