@@ -140,15 +140,38 @@ def _interviewee(paragraphs: list[str], people: People) -> Person | None:
 
 
 _OPENING = re.compile("[" + re.escape(_OPEN) + "]")
+_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of quoted passages, the marks excluded."""
+    """(start, end, closed) of quoted passages, the marks excluded. Only the
+    quotation marks are visited, not every character between them."""
     spans: list[tuple[int, int, bool]] = []
-    n = len(par)
-    opening = _OPENING.search(par)
-    if opening is None:  # most paragraphs quote nobody
+    if _OPENING.search(par) is None:  # most paragraphs quote nobody
         return spans
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(par)]
+    k = 0
+    while k < len(marks):
+        i, c = marks[k]
+        if c in _OPEN and (i == 0 or not par[i - 1].isalnum()):
+            close_chars = "”" if c == "“" else ("»" if c == "«" else '"“”')
+            depth = 0
+            for after in range(k + 1, len(marks)):
+                j, d = marks[after]
+                if c == "“" and d == "“":
+                    depth += 1
+                elif d in close_chars:
+                    if depth == 0:
+                        spans.append((i + 1, j, True))
+                        k = after + 1
+                        break
+                    depth -= 1
+            else:
+                spans.append((i + 1, len(par), False))
+                break
+            continue
+        k += 1
+    return spans
     i = opening.start()
     while i < n:
         c = par[i]

@@ -143,3 +143,17 @@ def test_a_statement_said_last():
         ("Hoàng Thanh Tùng", False, "Thành phố Huế (mở rộng) "),
         ("Nguyễn Văn Nam", False, "Việc kiểm tra sẽ tiếp tụ"),
     ]
+
+
+def test_quoted_spans():
+    from store.quotes import _quoted_spans
+
+    text = 'Ông nói: “Đây là “cách mạng” thật sự”, và "câu khác" rồi «câu ba» nữa, còn “chưa đóng'
+    got = [(text[a:b], closed) for a, b, closed in _quoted_spans(text)]
+    assert got == [
+        ("Đây là “cách mạng” thật sự", True),
+        ("câu khác", True),
+        ("câu ba", True),
+        ("chưa đóng", False),
+    ]
+    assert _quoted_spans('x"y" là chữ') == []  # a mark glued to a word opens nothing
