@@ -172,29 +172,6 @@ def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
             continue
         k += 1
     return spans
-    i = opening.start()
-    while i < n:
-        c = par[i]
-        if c in _OPEN and (i == 0 or not par[i - 1].isalnum()):
-            close_chars = "”" if c == "“" else ("»" if c == "«" else '"“”')
-            j = i + 1
-            depth = 0
-            while j < n:
-                if c == "“" and par[j] == "“":
-                    depth += 1
-                elif par[j] in close_chars:
-                    if depth == 0:
-                        break
-                    depth -= 1
-                j += 1
-            if j < n:
-                spans.append((i + 1, j, True))
-                i = j + 1
-                continue
-            spans.append((i + 1, n, False))
-            break
-        i += 1
-    return spans
 
 
 def _words(text: str) -> int:  # noqa: D103
