@@ -55,6 +55,7 @@ _QA = re.compile(
     r"(?P<name>[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}(?:\s[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}){0,4})\s{0,2}:\s{0,2}(?P<text>.{8,})$"
 )
 _QUESTION = re.compile(r"^(?:PV|P\.V|NĐT|Phóng viên|Hỏi|Câu hỏi|[A-ZĐ]{2,6})\s{0,2}:", re.I)
+_QUESTION_SENTENCES = 2  # at most, in a question put in an interview
 _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]{2,160}),\s(?P<text>.{12,})$")
 _LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
 _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|cao việc|của)\b", re.I)
@@ -217,7 +218,9 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
     for pi, par in enumerate(paragraphs):
         if pi in skip:
             continue
-        if par.rstrip().endswith("?") or _QUESTION.match(par):
+        # a question put to the interviewee: marked, or short and ending in `?` (a long
+        # paragraph that ends in a question is the speaker's own, asked to make a point)
+        if _QUESTION.match(par) or (par.rstrip().endswith("?") and len(split_sentences(par)) <= _QUESTION_SENTENCES):
             open_speaker = None
             after_question = True
             continue

@@ -157,3 +157,17 @@ def test_quoted_spans():
         ("chưa đóng", False),
     ]
     assert _quoted_spans('x"y" là chữ') == []  # a mark glued to a word opens nothing
+
+
+def test_a_long_statement_that_ends_in_a_question_is_the_speakers():
+    pars = [
+        "Bộ trưởng Bộ LĐ-TB&XH Đào Ngọc Dung cho biết ngành đang đổi mới toàn diện công tác đào tạo nghề.",
+        "Theo Bộ trưởng, 5 năm qua, chúng ta chuyển dịch lao động nông thôn từ trên 40% xuống còn 35,4%. "
+        "Đây là một bước chuyển dịch tương đối nhanh. Nhưng đóng góp của lực lượng này vào GDP được bao nhiêu?",
+        "Thưa Bộ trưởng, ngành sẽ làm gì trong năm tới?",  # a question put to him: no quote
+    ]
+    got = quotes_of(pars)
+    assert got == [
+        ("Đào Ngọc Dung", False, "ngành đang đổi mới toàn "),
+        ("Đào Ngọc Dung", False, "5 năm qua, chúng ta chuy"),
+    ]
