@@ -146,19 +146,13 @@ def _event_row(t: Sequence[Any]) -> EventRow:
     )
 
 
+_ROW_KEYS = ("id", "title", "kind", "date_start", "date_end", "precision", "provinces", "n_quotes", "n_targets",
+             "n_sources")  # fmt: skip
+
+
 def _row(r: dict) -> EventRow:
-    return EventRow(
-        id=r["id"],
-        title=r["title"] or "",
-        kind=r["kind"] or "other",
-        date_start=r["date_start"],
-        date_end=r["date_end"],
-        precision=r["precision"] or "day",
-        provinces=json.loads(r["provinces"] or "[]"),
-        n_quotes=r["n_quotes"] or 0,
-        n_targets=r["n_targets"] or 0,
-        n_sources=r["n_sources"] or 0,
-    )
+    """An EventRow from a sqlite-utils row of `_COLS` (and maybe more columns)."""
+    return _event_row([r[k] for k in _ROW_KEYS])
 
 
 _TOKEN = re.compile(r"[^\W_]+")
