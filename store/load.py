@@ -156,7 +156,7 @@ def load_paths(
             # the workers extract one chunk while the writer commits the one before
             for start in range(0, total, CHUNK):
                 jobs = _read_chunk(files[start : start + CHUNK], known, report, progress, state, total, today)
-                ahead = pool.map(_parse_one, jobs, chunksize=4) if pool else map(_parse_one, jobs)
+                ahead = pool.map(_parse_one, jobs, chunksize=16) if pool else map(_parse_one, jobs)
                 _write_all(db, pending, known, report, progress, state, total)
                 pending = ahead
             _write_all(db, pending, known, report, progress, state, total)
@@ -173,10 +173,17 @@ def load_paths(
 def _read_chunk(files, known, report, progress, state, total, today) -> list[tuple[str, str, bytes, str, str]]:  # noqa: ANN001
     """Read a chunk of files; the unchanged ones are counted, the rest become jobs."""
     jobs = []
+    folders: dict[Path, Path] = {}  # each folder resolved once: a file that is no link is its folder's
     for path in files:
         shown = display(path)
         try:
-            key = display(path.resolve())
+            if path.is_symlink() or path.name in ("", ".", ".."):
+                key = display(path.resolve())
+            else:
+                folder = folders.get(path.parent)
+                if folder is None:
+                    folder = folders[path.parent] = path.parent.resolve()
+                key = display(folder / path.name)
             data = path.read_bytes()
         except RuntimeError:  # pathlib's word for a loop of symbolic links
             report.skipped.append((shown, "a loop of symbolic links"))
@@ -244,8 +251,9 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
             facts = json.loads(parsed.facts_json or "{}")
             # the event first, so the article goes in once with its event set
             # (an update would re-index its whole text in the full-text index)
-            event_id = _find_event(db, facts)
-            if event_id is None:
+            found = _find_event(db, facts)
+            fresh = found is None
+            if found is None:
                 event_id = int(
                     db.conn.execute(
                         "insert into events (title, kind) values (?, ?)", [facts.get("title"), facts.get("kind")]
@@ -253,8 +261,10 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
                     or 0
                 )
                 created.add(event_id)
-            elif event_id not in created:
-                changed.add(event_id)
+            else:
+                event_id = found
+                if event_id not in created:
+                    changed.add(event_id)
             row = {**parsed.row, "facts": parsed.facts_json, "event_id": event_id}
             article_id = db.conn.execute(
                 f"insert into articles ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
@@ -263,7 +273,11 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
             db.conn.execute(
                 "insert or ignore into event_sources (event_id, article_id) values (?, ?)", [event_id, article_id]
             )
-            rebuild_event(db, event_id, search=False)
+            if fresh:  # its one report, known here: no rows to read back or clear
+                member = {"id": article_id, "file": row["file"], "facts": facts, "published": row["published"]}
+                rebuild_event(db, event_id, search=False, only=member)
+            else:
+                rebuild_event(db, event_id, search=False)
             if old_event is not None and old_event != event_id:
                 rebuild_event(db, old_event, search=False)
                 if old_event not in created:
@@ -355,27 +369,35 @@ def _similar(fa: list[str], fb: list[str]) -> bool:
     return len(short) >= 8 and f" {' '.join(short[:8])} " in f" {' '.join(long_)} "
 
 
-def rebuild_event(db: sqlite_utils.Database, event_id: int, *, search: bool = True) -> None:
+def rebuild_event(
+    db: sqlite_utils.Database, event_id: int, *, search: bool = True, only: dict[str, Any] | None = None
+) -> None:
     """Recompute an event from the facts of the articles that report it: its
     date, kind, title and places; its quotes (one per statement, with every
     source) and its targets. An event left with no source is removed. Without
-    `search` its search row is left for the caller to write."""
-    members = list(
-        db.query(
-            "select a.id, a.file, a.facts, a.published from event_sources es join articles a on a.id = es.article_id"
-            " where es.event_id = ? order by a.published is null, a.published, a.file",
-            [event_id],
+    `search` its search row is left for the caller to write. `only` is the
+    single report of an event just created (`id`, `file`, `published` and its
+    parsed `facts`): it has no rows yet to read or clear."""
+    if only is not None:
+        members: list[dict[str, Any]] = [only]
+        facts = [only["facts"]]
+    else:
+        members = list(
+            db.query(
+                "select a.id, a.file, a.facts, a.published from event_sources es join articles a"
+                " on a.id = es.article_id where es.event_id = ? order by a.published is null, a.published, a.file",
+                [event_id],
+            )
         )
-    )
-    db.execute("delete from quote_sources where quote_id in (select id from quotes where event_id = ?)", [event_id])
-    db.execute("delete from quotes where event_id = ?", [event_id])
-    db.execute("delete from targets where event_id = ?", [event_id])
-    db.execute("delete from event_provinces where event_id = ?", [event_id])
-    if not members:
-        db.execute("delete from events where id = ?", [event_id])
-        db.execute(f"delete from {SEARCH_TABLE} where rowid = ?", [event_id])
-        return
-    facts = [json.loads(m["facts"]) for m in members]
+        db.execute("delete from quote_sources where quote_id in (select id from quotes where event_id = ?)", [event_id])
+        db.execute("delete from quotes where event_id = ?", [event_id])
+        db.execute("delete from targets where event_id = ?", [event_id])
+        db.execute("delete from event_provinces where event_id = ?", [event_id])
+        if not members:
+            db.execute("delete from events where id = ?", [event_id])
+            db.execute(f"delete from {SEARCH_TABLE} where rowid = ?", [event_id])
+            return
+        facts = [json.loads(m["facts"]) for m in members]
     dated = [f for f in facts if f.get("year_known") and f.get("event_start")]
     main = dated[0] if dated else facts[0]
     start = main.get("event_start") if main.get("year_known") else None
