@@ -194,6 +194,11 @@ LABEL_BEFORE = (
     "chỉ thị",
     "công văn",
     "kế hoạch số",
+    "nghị quyết",
+    "ngõ",
+    "ngách",
+    "hẻm",
+    "phút",  # `phút 31`: a minute of a match
     "công nghiệp",
     "cấp độ",
     "hạng",
@@ -235,10 +240,9 @@ LABEL_BEFORE = (
 NOT_UNITS = (
     "h",
     "giây",
-    "tháng",
     "quý",
     "lần",
-    "km/h",
+    "tuổi",  # an age, not a figure
     "g",
     "tr",
     "gb",

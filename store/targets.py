@@ -46,7 +46,12 @@ _GOAL_BEFORE = re.compile(
     r"(?:\s[^\W\d]+){0,2}\s{1,2}$"
 )
 _TIMES = re.compile(r"\s{1,2}lần(?!\w)")
-_FOLD_BEFORE = re.compile(r"(?<!\w)gấp(?:\s(?:gần|hơn|khoảng|xấp xỉ|tới|đến))?\s[\d.,]{1,12}$", re.I)
+# `gấp 20 lần`, `tăng 5 lần`, `gấp 2 đến 5 lần`: a multiple
+_FOLD_BEFORE = re.compile(
+    r"(?<!\w)(?:gấp|tăng|giảm)(?:\s(?:lên|gần|hơn|khoảng|xấp xỉ|tới|đến))?"
+    r"\s(?:[\d.,]{1,12}\s{0,2}(?:-|–|đến|tới)\s{0,2})?[\d.,]{1,12}$",
+    re.I,
+)
 # `x/y units`: x of y (not a fraction such as `1/3`, see the caller)
 _OUT_OF = re.compile(r"/(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?=\s)")
 _RANGE_LOW = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?-$")
@@ -55,9 +60,14 @@ _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doan
 _STOP_UNIT = set(NOT_UNITS)
 _CLOCK = re.compile(r"h\d{1,2}$")
 _TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ"}
-_ONE_WORD_UNITS = _TIME_UNITS | {"phút", "giây", "lần"}
+# symbols of measure and time units: the unit ends there (`838m ngoài khơi`, `3 ngày triển khai`)
+_ONE_WORD_UNITS = _TIME_UNITS | {"phút", "giây", "lần"} | {
+    "m", "cm", "mm", "km", "m2", "m3", "km2", "m²", "km²", "ha", "kg", "km/h", "kw", "mw", "gw", "kwh", "mwh",
+}  # fmt: skip
 _AFTER_TIME = {"tù", "tuổi"}  # `3 năm tù`, `6 tháng tuổi`
-_SPAN_AFTER = re.compile(r"\s{0,2}(?:qua|tới|trước|sau|nay|gần đây|sắp tới|liền|trở lại đây)(?!\w)")
+_SPAN_AFTER = re.compile(r"\s{0,2}(?:qua|tới|trước|sau|nay|gần đây|sắp tới|liền|trở lại đây|đầu|cuối)(?!\w)")
+# `tháng 4`, `tháng Giêng`: a month named, not months counted
+_MONTH_NAMED = re.compile(r"\s{0,2}(?:\d|[IVX]+\b|[A-ZĐ])")
 # Words that end a unit: `30 tuổi có`, `20.272 người thì`, `12.500 tỷ đồng lên`.
 _UNIT_ENDERS = set(
     "có thì là lên xuống và của đã được với cho trong tại từ đến mà nên sẽ đang bị không chỉ còn này đó nào các những "
@@ -110,6 +120,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
             break
     if not words:
         return None
+    last = words[-1].lower()
+    if last == "tuổi" or (last == "tháng" and _MONTH_NAMED.match(text, end)):
+        return None  # an age (`44 năm tuổi`, `6 tháng tuổi`), or a date (`5 tháng 3`)
     if text[end : end + 1] == "/" and re.match(r"/[^\W\d_]+", text[end:]):
         m2 = re.match(r"/[^\W\d_]+", text[end:])
         assert m2
@@ -229,8 +242,8 @@ def find_targets(
                 if unit is None:
                     continue
                 unit_text, uend = unit
-                if len(unit_text) == 1 and unit_text != "%":
-                    continue  # `5K`, `3D`: a name, not a unit
+                if len(unit_text) == 1 and unit_text not in ("%", "m"):
+                    continue  # `5K`, `3D`: a name, not a unit (but `400m` is metres)
                 if unit_text.split()[0] in _TIME_UNITS and _SPAN_AFTER.match(sentence, uend):
                     continue  # `trong 5 năm qua`: a span of time, not a figure
                 value = parse_number(m.group(1), m.group(2))

@@ -107,4 +107,29 @@ def test_units_in_capitals_and_numbers_after_a_glued_comma():
 
 def test_times_of_day_and_function_words_are_no_units():
     assert targets("Cuộc họp lùi đến 9h30 sáng. Điểm TOEIC từ 500 trở lên. Gói 3 có phí, nhóm 2 để xét.") == []
-    assert [(v, u) for v, u, *_ in targets("Tận dụng 6.000 m2 đất.")] == [(6000, "m2 đất")]
+    assert [(v, u) for v, u, *_ in targets("Tận dụng 6.000 m2 đất.")] == [(6000, "m2")]
+
+
+def test_an_age_is_no_figure():
+    assert targets("Bệnh nhân nam, 36 tuổi, trú tại Hà Nội. Con tàu 44 năm tuổi, bé gái 6 tháng tuổi.") == []
+
+
+def test_months_counted_but_not_a_month_named():
+    got = targets("Dự án rút ngắn thời gian thực hiện 2 tháng. Ông về đội sau 17 tháng cầm quân.")
+    assert [(v, u) for v, u, *_ in got] == [(2, "tháng"), (17, "tháng")]
+    assert targets("Lễ hội diễn ra mùng 5 tháng Giêng, hạn chót 10 tháng 3.") == []
+    assert targets("Trong 6 tháng đầu năm, tỉnh thu hút đầu tư.") == []  # a reporting period
+
+
+def test_measures_end_at_their_symbol_and_metres_count():
+    got = targets("Tàu lặn xuống độ sâu 838m ngoài khơi, gió giật 162 km/h, đường hầm dài 3,5 km dẫn vào núi.")
+    assert [(v, u) for v, u, *_ in got] == [(838, "m"), (162, "km/h"), (3.5, "km")]
+
+
+def test_a_rise_or_fall_in_times_is_a_multiple():
+    got = targets("Giá cát đã tăng 3 lần. Số ca gấp 2 đến 5 lần dự báo.")
+    assert [(v, u) for v, u, *_ in got] == [(3, "lần"), (5, "lần")]
+
+
+def test_a_number_after_a_lane_or_a_match_minute_is_a_label():
+    assert targets("Quán nằm ở ngõ 102 phố Hàng Bạc. Đội khách ghi bàn ở phút 31 sau sai lầm.") == []
