@@ -26,6 +26,40 @@ NOT_PERSON_NAMES = frozenset(
     ).split("|")
 )
 
+# Names of places and bodies written before a person's name in foreign news
+# (`Hải quân Indonesia Yudo Margono`, `Bộ Quốc phòng Mỹ John Kirby`): not part of it.
+FOREIGN_PLACES = frozenset(
+    """Mỹ Nga Anh Pháp Đức Ý Nhật Úc Trung Quốc Ấn Độ Canada Indonesia Malaysia Singapore Philippines Myanmar
+    Campuchia Lào Thái Lan Brazil Argentina Mexico Israel Iran Iraq Syria Ukraine Belarus Thổ Nhĩ Kỳ Ai Cập Pakistan
+    Afghanistan Australia Tây Ban Nha Bồ Đào Nha Hà Lan Bỉ Thụy Sĩ Thụy Điển Na Uy Đan Mạch Phần Lan Ba Lan Séc Áo
+    Hungary Romania Hy Lạp Nigeria Kenya Nam Phi Chile Colombia Peru Venezuela Cuba Qatar Saudi Arabia UAE EU NATO
+    UEFA FIFA WHO ASEAN LHQ Liên Hợp Quốc Nhà Trắng Lầu Năm Góc Kremlin Châu Âu Việt Nam Sri Lanka New York London
+    Paris Tokyo Seoul Bắc Kinh Washington Moscow Berlin California Texas Florida Hollywood""".split()
+)
+
+# Words of a name that make it a body, a team, a place or a thing, not a person.
+NOT_PERSON_WORDS = frozenset(
+    """Times Post News Journal Daily Weekly Herald Tribune Guardian Telegraph Mail Express Mirror Press Agency Reuters
+    Bloomberg Group Inc Corp Corporation Company Co Ltd Bank Airlines Airways Motors Electronics Entertainment Studio
+    Studios Records Foundation University Institute College School Hospital Center Centre Council Party Union
+    Association Organization Organisation Committee Ministry Department Office Service Services Network Media TV
+    Radio Channel Magazine Shop Store Mobile Marketing Digital Consortium Club United City FC League Super Cup Real
+    Madrid Barcelona Atletico Juventus Inter Milan Arsenal Chelsea Liverpool Tottenham Pradesh Street Road Avenue
+    Square Park Bay Island Islands River Lake Mountain Airport Station Hotel Resort Tower Bridge Given Lab Labs Tech
+    Technology Technologies Systems Solutions Capital Holdings Fund Trust Global International National Republic
+    State States Kingdom Royal Federal Central Southern Northern Eastern Western Pacific Atlantic Covid Facebook
+    Google Apple Microsoft Amazon Samsung Huawei Xiaomi Twitter Instagram YouTube TikTok Netflix Tesla Pfizer
+    Moderna AstraZeneca Sputnik Vaccine Prize Award Awards Festival Show Game Games Open Championship Utd Summit
+    Authority Sports Sport Review Science Nature Medicine Psychiatry Times Today Insider Week Report Research
+    Aviation Market Markets Chartered Wealth Economics Garden Gardens Partners Associates Consulting Analytics Insights
+    Energy Power Oil Gas Pharma Pharmaceuticals Health Healthcare Medical Foods Food Securities Investment
+    Investments Finance Financial Insurance Logistics Shipping Telecom Communications Software Electric Industries
+    Industry Watch Rights Alliance Coalition Forum Initiative Project Program Programme Airport Motor Auto Cars
+    Design Fashion Beauty Music Pictures Films Film Books Publishing Hospitality Resorts Hotels Estate Properties
+    Realty Development Ventures Labs Robotics Aerospace Defense Defence Navy Army Force Guard Police Court Land
+    Group Holdings Airlines""".split()
+)
+
 # Titles that open a role: `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`.
 ROLE_TITLES = tuple(
     sorted(

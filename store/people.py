@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     ACADEMIC,
+    FOREIGN_PLACES,
+    NOT_PERSON_WORDS,
     NAME_STOPWORDS,
     NOT_PERSON_NAMES,
     PERSON_WORDS,
@@ -18,7 +20,7 @@ from .lexicon import (
     SURNAMES,
 )
 from .provinces import district_names, resolve
-from .text import fold, fold_key, words_pattern
+from .text import fold, fold_key, is_syllable, words_pattern
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TITLE_RE = re.compile(words_pattern(ROLE_TITLES, ignore_case=True), re.I)
@@ -165,6 +167,77 @@ def find_names(text: str) -> list[NameSpan]:
                     i = j
                     continue
         i += 1
+    return out
+
+
+# Names not written the Vietnamese way (`John Kirby`, `G.C. Gautam`, `Alfredo Muñoz`): a run of
+# capitalised words, at least one of them no Vietnamese syllable. Only read where a person is
+# expected, as the subject of a verb of saying (see `quotes`).
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper())
+_CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ'’-]*[a-zà-ỹđ]"
+_INITIALS = r"(?:[A-Z]\.\s?){1,3}"
+_NAME_RUN = re.compile(
+    rf"(?<![\w.&’'-])(?:{_INITIALS})?{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}(?![\w&])"
+)
+# a thing named right before: `tàu Ever Given`, `tờ New York Times`, `hãng Pfizer`
+_THING_BEFORE = re.compile(
+    r"(?<!\w)(?:tàu|hãng|hãng tin|tờ|báo|trang|kênh|đài|công ty|tập đoàn|đội|câu lạc bộ|CLB|tổ chức|nhóm|ban nhạc|"
+    r"dự án|chương trình|ứng dụng|mạng|sân|khách sạn|thành phố|bang|tỉnh|vùng|khu|dòng|mẫu|phim|album|ca khúc|"
+    r"sách|giải|chiến dịch|trường|đại học|viện|quỹ|website|tạp chí|hội nghị|sự kiện|diễn đàn|theo)\s$",
+    re.I,
+)
+# capitalised words that open a sentence or a reference, not a name
+_OPENERS = frozenset(
+    "Ông Bà Anh Chị Cô Em Cụ Chú Bác Thầy Theo Phía Còn Và Nhưng Tuy Khi Sau Trước Tại Với Cả Nếu Vì Do Bởi Trong "
+    "Ngoài Tờ Đài Hãng Trang Báo Tạp Ngài Vợ Chồng Con Bố Mẹ Cháu Đội Nhóm The".split()
+)
+_FOREIGN_SEEN: dict[str, bool] = {}
+# letters only Vietnamese writes: đ, ă, â, ê, ô, ơ, ư and the hook, tilde and dot below
+_VIETNAMESE_ONLY = re.compile("[đăâêôơư" + "ảãạẻẽẹỉĩịỏõọủũụỷỹỵ" + "ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]")
+
+
+def _foreign_word(word: str) -> bool:
+    hit = _FOREIGN_SEEN.get(word)
+    if hit is None:
+        lower = word.lower().replace("’", "").replace("'", "")
+        if _VIETNAMESE_ONLY.search(lower):
+            hit = False  # `Đắk Nia`, `Krông Pắc`: Vietnamese letters, a name of here
+        else:
+            hit = any(c in "fjwz" for c in lower) or not all(is_syllable(part) for part in lower.split("-") if part)
+        if len(_FOREIGN_SEEN) < 100_000:
+            _FOREIGN_SEEN[word] = hit
+    return hit
+
+
+def foreign_names(text: str) -> list[NameSpan]:
+    """Capitalised runs that name a person in a foreign way: two words or more
+    (initials joined to the next), one at least not Vietnamese, after any
+    country or body before them (`Hải quân Indonesia Yudo Margono` → `Yudo
+    Margono`); not a team, firm, paper or place (`Real Madrid`, `New York
+    Times`, `tàu Ever Given`)."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        if _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        tokens = re.findall(r"(?:[A-Z]\.\s?)*[^\s.]+", m.group(0))
+        start = m.start()
+        while tokens and tokens[0] in _OPENERS:  # `Ông Trump`, `Theo Joe Biden`
+            start = m.start() + m.group(0).index(tokens[1]) if len(tokens) > 1 else m.end()
+            tokens = tokens[1:]
+        while len(tokens) > 2 and (tokens[0] in FOREIGN_PLACES or tokens[0] in NOT_PERSON_WORDS):
+            start = text.index(tokens[1], start + len(tokens[0]))
+            tokens = tokens[1:]
+        bare = [t.rsplit(".", 1)[-1].strip() for t in tokens]
+        if len(tokens) + sum(1 for t in tokens if "." in t) < 2 or tokens[0] in FOREIGN_PLACES:
+            continue
+        if tokens[-1] in FOREIGN_PLACES:
+            continue
+        if any(b in NOT_PERSON_WORDS for b in bare) or not any(_foreign_word(b) for b in bare if b):
+            continue
+        name = " ".join(tokens)
+        if resolve(name) is not None or name in NOT_PERSON_NAMES:
+            continue
+        out.append(NameSpan(name, start, m.end()))
     return out
 
 

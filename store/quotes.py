@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import ACADEMIC, PERSON_WORDS, ROLE_TITLES, SPEECH_VERBS
-from .people import ROLE_END, People, Person, find_names
+from .people import ROLE_END, People, Person, find_names, foreign_names, role_before
 from .sentences import split_sentences
 from .text import words_pattern
 
@@ -35,7 +35,7 @@ _SHORT_REF = re.compile(
     + _PRONOUN
     + r")|(?:"
     + _TITLE_ALT
-    + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7})(?!\w)",
+    + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,12})(?!\w)",
     re.I,
 )
 # The words a short reference opens with, to search lowered text for first (quicker than `_SHORT_REF`).
@@ -48,7 +48,10 @@ _ROLE_REF = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\w
 _ROLE_REF_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$")
 _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
-    r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}$"
+    r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}"
+    # when: `John Kirby ngày 19/4 cho biết`, `ông Hà sáng nay nhấn mạnh`
+    r"(?:(?:hôm|vào|ngày|sáng|chiều|tối|trưa|đêm)(?:\s(?:nay|qua|hôm qua|ngày))?(?:\s\d{1,2}/\d{1,2}(?:/\d{4})?)?\s{1,2}"
+    r"(?:(?:cũng|đã|còn|vừa|lại)\s{1,2})?)?$"
 )
 _QA = re.compile(
     r"^(?:(?:Ông|Bà|Anh|Chị|Đồng chí)\s{1,2})?(?:" + ACADEMIC + r"\s{0,2})?"
@@ -88,7 +91,15 @@ class _Resolver:
             p = self.people.by_given(shorts[-1].group(1))
             if p:
                 return p
-        return self._role_or_pronoun(ref_text)
+        p = self._role_or_pronoun(ref_text)
+        if p is None:
+            # a name written the foreign way, last (`..., phát ngôn viên Ned Price`) or first with
+            # a role after it (`Bhramar Mukherjee, nhà dịch tễ học tại Đại học Michigan,`)
+            lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
+            for span in foreign_names(ref_text):
+                if len(ref_text) - span.end < 3 or (span.start == lead and ref_text[span.end : span.end + 1] == ","):
+                    return self.people.add(span.name, role_before(ref_text, span.start))
+        return p
 
     def _role_or_pronoun(self, text: str) -> Person | None:
         """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker."""
@@ -112,9 +123,15 @@ class _Resolver:
         """The speaker named just before a verb of saying, with an optional
         role in apposition and adverbs between (`ông Hà - Phó Chủ tịch - cũng cho biết`)."""
         head = text[max(0, verb_start - 300) : verb_start]
-        for span in reversed(find_names(head)):
+        names = find_names(head)
+        for span in reversed(names):
             if _GAP_OK.match(head[span.end :]):
                 return self.people.add(span.name, None)
+            break
+        last = names[-1].end if names else 0
+        for span in reversed(foreign_names(head)):  # `Cao ủy EU Josep Borrell ngày 19/4 cho biết`
+            if span.start >= last and _GAP_OK.match(head[span.end :]):
+                return self.people.add(span.name, role_before(head, span.start))
             break
         shorts = _SHORT_REF.finditer(head) if _SHORT_GATE.search(head.lower()) else ()
         for m in reversed(list(shorts)):

@@ -136,6 +136,11 @@ _GLUED = re.compile(r"[^\W\d_]{4,}|\d(?=[^\W\d_])")
 _CAPS_THEN_LOWER = re.compile(r"(?<=[A-ZĐ]{2})(?=[a-zđ" + _VOWELS + r"])")
 
 
+def is_syllable(word: str) -> bool:
+    """One Vietnamese syllable, in lower case (`nguyễn`, `hà`; not `john`, `kirby`)."""
+    return _SYLLABLE.fullmatch(word) is not None
+
+
 def _split_word(word: str) -> str:
     lower = word.lower()
     if _SYLLABLE.fullmatch(lower) or not any(c in _MARKED for c in lower):

@@ -171,3 +171,32 @@ def test_a_long_statement_that_ends_in_a_question_is_the_speakers():
         ("Đào Ngọc Dung", False, "ngành đang đổi mới toàn "),
         ("Đào Ngọc Dung", False, "5 năm qua, chúng ta chuy"),
     ]
+
+
+def test_speakers_named_the_foreign_way():
+    pars = [
+        '"Đây là lần triển khai quân đội lớn nhất kể từ năm 2014", người phát ngôn Bộ Quốc phòng Mỹ John Kirby nói.',
+        "Cao ủy Đối ngoại EU Josep Borrell ngày 19/4 cho biết Nga đã điều động hơn 150.000 binh sĩ đến biên giới.",
+        '"Đây là thảm họa về số liệu thống kê", Bhramar Mukherjee, nhà dịch tễ học tại Đại học Michigan, cho biết.',
+        "Chủ tịch Real Madrid Florentino Perez khẳng định giải đấu mới sẽ cứu bóng đá châu Âu khỏi khủng hoảng.",
+        "Ông Kirby nói thêm rằng Washington sẽ tiếp tục theo dõi sát tình hình ở khu vực này.",
+    ]
+    got = [(q.speaker, q.direct) for q in find_quotes(pars, collect_people(pars))]
+    assert got == [
+        ("John Kirby", True),
+        ("Josep Borrell", False),
+        ("Bhramar Mukherjee", True),
+        ("Florentino Perez", False),
+        ("John Kirby", False),
+    ]
+
+
+def test_teams_papers_firms_and_places_are_not_foreign_speakers():
+    pars = [
+        "Real Madrid cho biết câu lạc bộ sẽ tiếp tục theo đuổi dự án giải đấu mới trong thời gian tới.",
+        "Tờ New York Times cho biết chính quyền sẽ công bố gói viện trợ mới trong tuần tới.",
+        "Standard Chartered nhận định Việt Nam sẽ đạt mức tăng trưởng cao trong năm tới.",
+        "Xã Đắk Nia cho biết đã hỗ trợ toàn bộ các hộ dân bị ảnh hưởng bởi mưa lũ trong tuần qua.",
+        "Tây Ban Nha khẳng định sẽ tiếp tục ủng hộ các biện pháp trừng phạt mới của khối.",
+    ]
+    assert find_quotes(pars, collect_people(pars)) == []
