@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ACADEMIC,
     FOREIGN_PLACES,
-    NOT_PERSON_WORDS,
     NAME_STOPWORDS,
     NOT_PERSON_NAMES,
+    NOT_PERSON_WORDS,
     PERSON_WORDS,
     ROLE_ENDERS,
     ROLE_TITLES,
@@ -176,9 +176,7 @@ def find_names(text: str) -> list[NameSpan]:
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper())
 _CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ'’-]*[a-zà-ỹđ]"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
-_NAME_RUN = re.compile(
-    rf"(?<![\w.&’'-])(?:{_INITIALS})?{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}(?![\w&])"
-)
+_NAME_RUN = re.compile(rf"(?<![\w.&’'-])(?:{_INITIALS})?{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}(?![\w&])")
 # a thing named right before: `tàu Ever Given`, `tờ New York Times`, `hãng Pfizer`
 _THING_BEFORE = re.compile(
     r"(?<!\w)(?:tàu|hãng|hãng tin|tờ|báo|trang|kênh|đài|công ty|tập đoàn|đội|câu lạc bộ|CLB|tổ chức|nhóm|ban nhạc|"

@@ -50,7 +50,8 @@ _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
     r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}"
     # when: `John Kirby ngày 19/4 cho biết`, `ông Hà sáng nay nhấn mạnh`
-    r"(?:(?:hôm|vào|ngày|sáng|chiều|tối|trưa|đêm)(?:\s(?:nay|qua|hôm qua|ngày))?(?:\s\d{1,2}/\d{1,2}(?:/\d{4})?)?\s{1,2}"
+    r"(?:(?:hôm|vào|ngày|sáng|chiều|tối|trưa|đêm)(?:\s(?:nay|qua|hôm qua|ngày))?"
+    r"(?:\s\d{1,2}/\d{1,2}(?:/\d{4})?)?\s{1,2}"
     r"(?:(?:cũng|đã|còn|vừa|lại)\s{1,2})?)?$"
 )
 _QA = re.compile(
