@@ -74,7 +74,12 @@ _UNIT_ENDERS = set(
     "một mỗi trên dưới hơn so vào ra về theo do để nhưng hay hoặc khi sau trước đều cũng vẫn rồi lại nữa như tăng giảm "
     "đạt liền gồm thuộc tới qua nay".split()
 )
-_ASOF = re.compile(r"(?:tính đến|tính tới|đến|tới|tính từ đầu năm đến)\s{1,3}(?:hết\s{1,3})?(?:ngày\s{1,3})?$", re.I)
+# `Tính đến 18h, ngày 26/4/2021`, `lỗ lũy kế tại ngày 31/12/2019`: the date the numbers are as of
+_ASOF = re.compile(
+    r"(?:tính đến|tính tới|đến|tới|tính từ đầu năm đến|tại|vào)\s{1,3}(?:hết\s{1,3})?"
+    r"(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d{2})?,?\s{1,3})?(?:ngày\s{1,3})?$",
+    re.I,
+)
 _DOC_WORDS = {"hoạch", "định", "quyết", "bản", "văn", "báo", "trình", "thị", "nhà", "phòng", "tư", "lệnh", "luật"}
 
 
@@ -169,24 +174,53 @@ def _comparator(before: str) -> str | None:
     return None
 
 
-def _year_for(sentence: str, dates: list[DateMention], lo: int, hi: int) -> int | None:
-    """A deadline or as-of year stated in the sentence."""
+_COMPARED = re.compile(r"(?:so với|cùng kỳ|hồi)(?:\s[^\s,;]+){0,4}\s{0,2}$", re.I)
+
+
+def _years_of(sentence: str, dates: list[DateMention], lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """(offset in the sentence, year, compared) of each deadline or as-of year
+    stated in it; `compared` for a year compared with (`so với 717 tỷ đồng năm
+    2018`, `cùng kỳ năm 2019`), which is only a compared number's."""
     years = []
     for d in dates:
         if not (lo <= d.start < hi and d.resolved and d.has_year):
             continue
+        at = d.start - lo
+        compared = _COMPARED.search(sentence, max(0, at - 40), at) is not None
         if d.precision in ("year", "month", "approximate", "range"):
-            years.append(int((d.date_end or d.date_start)[:4]))
-        elif _ASOF.search(sentence[max(0, d.start - lo - 24) : d.start - lo]):  # `Tính đến ngày 27/4/2021`
-            years.append(int(d.date_start[:4]))
+            years.append((at, int((d.date_end or d.date_start)[:4]), compared))
+        elif _ASOF.search(sentence[max(0, at - 24) : at]):  # `Tính đến ngày 27/4/2021`
+            years.append((at, int(d.date_start[:4]), compared))
     for m in _PERIOD.finditer(sentence):
-        years.append(int(m.group(1)))
+        compared = _COMPARED.search(sentence, max(0, m.start() - 40), m.start()) is not None
+        years.append((m.start(), int(m.group(1)), compared))
     if not years:
         # an as-of date earlier in the paragraph (`Đến tháng 8/2024, ... . ... 259.652 hộ`)
         for d in dates:
             if d.start < lo and d.role == "asof" and d.has_year:
-                years.append(int(d.date_start[:4]))
-    return years[-1] if years else None
+                years.append((-1, int(d.date_start[:4]), False))
+    return sorted(years)
+
+
+_YEAR_NEXT = 32  # characters from a number to a year that follows it in its phrase (`40% vào năm 2030`)
+
+
+def _year_at(sentence: str, years: list[tuple[int, int, bool]], at: int) -> int | None:
+    """The year that governs a number at `at`: one right after it in its phrase,
+    else the last stated before it, else the first after. A number compared
+    with (`so với 717 tỷ đồng năm 2018`) takes the compared year after it."""
+    compared = _COMPARED.search(sentence, max(0, at - 40), at) is not None
+    if compared:
+        own = [y for pos, y, c in years if c and at < pos <= at + _YEAR_NEXT]
+        return own[0] if own else None
+    kept = [(pos, y) for pos, y, c in years if not c]
+    after = [y for pos, y in kept if at < pos <= at + _YEAR_NEXT]
+    if after:
+        return after[0]
+    before = [y for pos, y in kept if pos < at]
+    if before:
+        return before[-1]
+    return kept[0][1] if kept else None
 
 
 def _goal_cue(sentence: str) -> bool:
@@ -217,7 +251,7 @@ def find_targets(
             numbers = list(_NUMBER.finditer(sentence)) if _DIGIT.search(sentence) else []
             if not numbers:
                 continue
-            cues: tuple[int | None, bool] | None = None  # the sentence's year and goal cue, read at its first figure
+            cues: tuple[list[tuple[int, int, bool]], bool] | None = None  # the sentence's years and goal cue, read once
             found_here = []
             for m in numbers:
                 a, b = s0 + m.start(), s0 + m.end()
@@ -255,8 +289,9 @@ def find_targets(
                     goal = _goal_cue(sentence) or (
                         prev_kind == "target" and bool(_CONNECTIVE.match(sentence))  # `Đồng thời, ...` goes on
                     )
-                    cues = (_year_for(sentence, dates_by_par[pi], s0, s1), goal)
-                year, goal = cues
+                    cues = (_years_of(sentence, dates_by_par[pi], s0, s1), goal)
+                years, goal = cues
+                year = _year_at(sentence, years, m.start())
                 lowered = before.lower()
                 if _GOAL_BEFORE.search(lowered):
                     kind = "target"  # `chỉ tiêu 50 triệu hồ sơ`, `không quá 50 người`: a goal or a limit, said so

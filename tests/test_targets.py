@@ -133,3 +133,17 @@ def test_a_rise_or_fall_in_times_is_a_multiple():
 
 def test_a_number_after_a_lane_or_a_match_minute_is_a_label():
     assert targets("Quán nằm ở ngõ 102 phố Hàng Bạc. Đội khách ghi bàn ở phút 31 sau sai lầm.") == []
+
+
+def test_the_year_of_a_number_is_its_own_not_one_compared_with():
+    got = targets("Doanh thu năm 2019 đạt hơn 1.114 tỷ đồng, tăng mạnh so với 717 tỷ đồng năm 2018.")
+    assert [(v, y) for v, _u, _k, y, _c in got] == [(1114, 2019), (717, 2018)]
+    got = targets("Tỉ lệ phải đạt 30% từ năm 2021-2025 tiến đến 40% vào năm 2030.")
+    assert [(v, y) for v, _u, _k, y, _c in got] == [(30, 2025), (40, 2030)]
+    assert targets("Lợi nhuận tăng 5% so với cùng kỳ năm 2019.")[0][3] is None
+
+
+def test_an_as_of_date_with_a_time_gives_its_year():
+    got = targets("Tính đến 18h, ngày 26/4/2021, tỉnh đã cách ly hơn 76 nghìn trường hợp.")
+    assert got[0][3] == 2021
+    assert targets("Lỗ lũy kế tại ngày 31/12/2019 là hơn 4.766 tỷ đồng.")[0][3] == 2019
