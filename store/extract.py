@@ -164,6 +164,11 @@ def text_year(article: Article, dates: list[list[DateMention]]) -> int | None:
 
 # `Địa điểm: xã Ya Tăng, huyện Sa Thầy, tỉnh Kon Tum`: where a project or event is, in a fact box
 _PLACE_LINE = re.compile(r"^[-–•+*]?\s{0,2}Địa điểm(?:\s[\w ]{1,25})?\s{0,2}:", re.I)
+# `(SN 1998, trú huyện Quỳnh Lưu, tỉnh Nghệ An)`, `quê ở Thanh Hóa`: a person's home
+_HOME = re.compile(
+    r"(?<!\w)(?:trú|ngụ|quê|quê quán|nguyên quán|thường trú|tạm trú|hộ khẩu)(?:\s(?:tại|ở))?\s[^.;()“”\"]{0,60}$"
+)
+_STREET = re.compile(r"(?<!\w)(?:đường|(?<!thành )phố|xa lộ|đại lộ|ngõ|ngách|hẻm|kiệt)\s$", re.I)
 _PHOTO = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\b", re.I)
 
 
@@ -202,9 +207,13 @@ def event_provinces(article: Article) -> list[Province]:
             code = m.province.code
             by_code[code] = m.province
             before = text[max(0, m.start - 40) : m.start]
+            if _STREET.search(before):
+                continue  # `Xa lộ Hà Nội`, `phố Huế`: a street named after a place
             w = weight
             if re.search(r"(?:Sở|Hội|Công ty|Trường|Đại học|Bệnh viện|đoàn|đại diện|từ)\s[^,.;]{0,30}$", before):
                 w *= 0.4
+            elif _HOME.search(text, max(0, m.start - 70), m.start):
+                w *= 0.5  # where someone lives or comes from, not where the event is
             scores[code] += w
             first.setdefault(code, order)
             order += 1

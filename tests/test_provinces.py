@@ -125,3 +125,18 @@ def test_districts_stand_for_their_province_when_none_is_named():
         "Sản phẩm bán tại cửa hàng số 5, quận Đống Đa từ tuần này.\n"
     )
     assert _event_provinces(passing) == []
+
+
+def test_a_persons_home_and_a_street_named_after_a_province_weigh_less():
+    text = (
+        "# date = 20210430\nTai nạn giao thông nghiêm trọng\n"
+        "Ngày 29/4, Công an tỉnh Đồng Nai cho biết đang điều tra vụ tai nạn trên địa bàn tỉnh.\n"
+        "Tài xế là anh N.V.A. (SN 1990, trú huyện Quỳnh Lưu, tỉnh Nghệ An) đã bị tạm giữ.\n"
+    )
+    assert _event_provinces(text) == ["Đồng Nai"]
+    alone = "# date = 20210430\nĐám cưới voi\nÔng Long (ngụ huyện Lắk, Đắk Lắk) vừa tổ chức lễ cưới cho con gái.\n"
+    assert _event_provinces(alone) == ["Đắk Lắk"]  # the only place named still counts
+    street = (
+        "# date = 20210430\nKẹt xe cửa ngõ\nTại TP Thủ Đức, xe nối đuôi nhau trên Xa lộ Hà Nội và đường Hà Nội.\n"
+    )
+    assert _event_provinces(street) == ["Hồ Chí Minh"]
