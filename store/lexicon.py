@@ -86,6 +86,14 @@ ACADEMIC = r"(?:(?:GS|PGS|TS|ThS|BS|BSCKII|BSCKI|BSCK|KTS|LS|NSND|NSƯT|NGƯT|TT
 
 PERSON_WORDS = ("ông", "bà", "anh", "chị", "em", "cô", "thầy", "đồng chí", "cụ", "chú", "bác")
 
+# Nouns for a person, for `quan chức này`, `chiến lược gia người Hàn Quốc này`: the one just quoted.
+PERSON_NOUNS = (
+    "quan chức|vị|người|chuyên gia|nhà khoa học|nhà nghiên cứu|huấn luyện viên|HLV|chiến lược gia|cầu thủ|tiền đạo|"
+    "tiền vệ|hậu vệ|thủ môn|danh thủ|ngôi sao|ca sĩ|diễn viên|người đẹp|mỹ nhân|người mẫu|hoa hậu|á hậu|bác sĩ|"
+    "giáo sư|lãnh đạo|doanh nhân|tỷ phú|chính trị gia|nhà báo|tác giả|nghệ sĩ|vận động viên|VĐV|cán bộ|"
+    "người phát ngôn|phát ngôn viên|nhà ngoại giao|tướng|sếp|giám đốc|chủ tịch|bộ trưởng|thủ tướng|tổng thống"
+).split("|")
+
 # Verbs of saying, for reported speech: `X cho biết, ...`.
 SPEECH_VERBS = tuple(
     sorted(

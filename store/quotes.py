@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ACADEMIC, PERSON_WORDS, ROLE_TITLES, SPEECH_VERBS
+from .lexicon import ACADEMIC, PERSON_NOUNS, PERSON_WORDS, ROLE_TITLES, SPEECH_VERBS
 from .people import ROLE_END, People, Person, find_names, foreign_names, role_before
 from .sentences import split_sentences
 from .text import words_pattern
@@ -29,6 +29,12 @@ _TITLE_ALT = "|".join(re.escape(t) for t in ROLE_TITLES)
 _PRONOUN = "|".join(PERSON_WORDS)
 _PRONOUN_END = re.compile(r"(?:^|\s|,)(?:" + _PRONOUN + r")\s{0,2}$", re.I)
 _PRONOUN_REACH = max(map(len, PERSON_WORDS)) + 6  # the most it can span, from the end
+# `Quan chức này`, `chiến lược gia người Hàn Quốc này`, `vị HLV trên`: the person just quoted
+_EPITHET_END = re.compile(
+    r"(?:^|\s|,)(?:(?:nữ|nam|cựu|vị|nàng|chàng)\s)?(?:" + words_pattern(PERSON_NOUNS, ignore_case=True) + r")"
+    r"(?:\s[\w]+){0,3}\s(?:này|trên|nói trên)\s{0,2}$",
+    re.I,
+)
 # ông Hạnh / Thứ trưởng Dũng / bà Lan
 _SHORT_REF = re.compile(
     r"(?<!\w)(?:(?:"
@@ -116,7 +122,10 @@ class _Resolver:
             p = self.people.by_role(role)
             if p:
                 return p
-        if self.last and _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH)):
+        if self.last and (
+            _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH))
+            or _EPITHET_END.search(text, max(0, len(text) - 70))
+        ):
             return self.last
         return None
 

@@ -200,3 +200,14 @@ def test_teams_papers_firms_and_places_are_not_foreign_speakers():
         "Tây Ban Nha khẳng định sẽ tiếp tục ủng hộ các biện pháp trừng phạt mới của khối.",
     ]
     assert find_quotes(pars, collect_people(pars)) == []
+
+
+def test_a_person_named_by_an_epithet_is_the_one_just_quoted():
+    pars = [
+        "Abdulgani Serang, Tổng thư ký Liên minh thủy thủ, cho biết nhiều thuyền viên đã mắc kẹt trên tàu.",
+        "Quan chức này cho hay công đoàn đang kêu gọi các hãng tàu sớm thay ca cho các thuyền viên.",
+    ]
+    got = [(q.speaker, q.text[:20]) for q in find_quotes(pars, collect_people(pars))]
+    assert got == [("Abdulgani Serang", "nhiều thuyền viên đã"), ("Abdulgani Serang", "công đoàn đang kêu g")]
+    alone = ["Đơn vị này cho biết sẽ tiếp tục kiểm tra các cơ sở kinh doanh trên địa bàn trong thời gian tới."]
+    assert find_quotes(alone, collect_people(alone)) == []  # nobody quoted before

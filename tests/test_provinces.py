@@ -136,7 +136,5 @@ def test_a_persons_home_and_a_street_named_after_a_province_weigh_less():
     assert _event_provinces(text) == ["Đồng Nai"]
     alone = "# date = 20210430\nĐám cưới voi\nÔng Long (ngụ huyện Lắk, Đắk Lắk) vừa tổ chức lễ cưới cho con gái.\n"
     assert _event_provinces(alone) == ["Đắk Lắk"]  # the only place named still counts
-    street = (
-        "# date = 20210430\nKẹt xe cửa ngõ\nTại TP Thủ Đức, xe nối đuôi nhau trên Xa lộ Hà Nội và đường Hà Nội.\n"
-    )
+    street = "# date = 20210430\nKẹt xe cửa ngõ\nTại TP Thủ Đức, xe nối đuôi nhau trên Xa lộ Hà Nội và đường Hà Nội.\n"
     assert _event_provinces(street) == ["Hồ Chí Minh"]
