@@ -202,6 +202,23 @@ def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+_GOES_ON = 3  # paragraphs a quotation may run on without marks before the one that closes it
+
+
+def _closes_soon(paragraphs: list[str], pi: int) -> bool:
+    """Whether paragraph `pi`, with no quotation mark, goes on a quotation
+    opened before it: a later paragraph closes it (its first mark a closing
+    one) with only unmarked paragraphs between."""
+    if _MARK.search(paragraphs[pi]):
+        return False
+    for par in paragraphs[pi + 1 : pi + 1 + _GOES_ON]:
+        mark = _MARK.search(par)
+        if mark is None:
+            continue
+        return mark.group() in '”»"' and not (mark.group() == '"' and mark.start() == 0)
+    return False
+
+
 def _words(text: str) -> int:  # noqa: D103
     return len(text.split())
 
@@ -280,7 +297,7 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                     emit(speaker, inner, True, pi)
                 open_speaker, open_pending = None, []
                 continue
-            if par[:1] in _OPEN or open_speaker is not None:
+            if par[:1] in _OPEN or open_speaker is not None or _closes_soon(paragraphs, pi):
                 if open_speaker is not None:
                     emit(open_speaker, par, True, pi)
                 else:

@@ -211,3 +211,20 @@ def test_a_person_named_by_an_epithet_is_the_one_just_quoted():
     assert got == [("Abdulgani Serang", "nhiều thuyền viên đã"), ("Abdulgani Serang", "công đoàn đang kêu g")]
     alone = ["Đơn vị này cho biết sẽ tiếp tục kiểm tra các cơ sở kinh doanh trên địa bàn trong thời gian tới."]
     assert find_quotes(alone, collect_people(alone)) == []  # nobody quoted before
+
+
+def test_a_quotation_that_runs_on_over_unmarked_paragraphs():
+    pars = [
+        "“Trong quá trình tự chủ các trường đều thực thi đúng quy định của pháp luật.",
+        "Trong trường hợp của trường này, dư luận đang có nhiều quan tâm và vấn đề đang được giải quyết.",
+        "Bộ cũng đã báo cáo với Chính phủ các vấn đề liên quan tới trường” – bà Nguyễn Thu Thủy nói.",
+    ]
+    got = [(q.speaker, q.direct, q.text[:20]) for q in find_quotes(pars, collect_people(pars))]
+    assert got == [
+        ("Nguyễn Thu Thủy", True, "Trong quá trình tự c"),
+        ("Nguyễn Thu Thủy", True, "Trong trường hợp của"),
+        ("Nguyễn Thu Thủy", True, "Bộ cũng đã báo cáo v"),
+    ]
+    # an opening mark never closed: the paragraphs after it are read as usual
+    unclosed = [pars[0], "Ông Trần Văn Nam cho biết, thành phố sẽ sớm hoàn thành việc rà soát các trường học."]
+    assert [q.speaker for q in find_quotes(unclosed, collect_people(unclosed))] == ["Trần Văn Nam"]
