@@ -206,15 +206,14 @@ COMPARATORS = (
 
 # Units written in capitals (energy, money, freight); product specs such as
 # `8 GB` stay out on purpose (NOT_UNITS).
-UPPER_UNITS = frozenset({"MW", "GW", "MWh", "GWh", "USD", "VND", "VNĐ", "EUR", "TEU", "CCU"})
+UPPER_UNITS = frozenset({"MW", "GW", "MWh", "GWh", "USD", "VND", "VNĐ", "EUR", "TEU", "CCU", "CLB", "VĐV"})
 
 # Multipliers kept with the unit (`15 nghìn lô đất` is 15, `nghìn lô đất`).
 MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm")
 
 # Nouns after which a number is a label, not a quantity: `mức độ 4`, `lần 1`.
 LABEL_BEFORE = (
-    "mức độ",
-    "mức",
+    "mức độ",  # but `ở mức 6,5%`, `mức 843,6 triệu đồng` are quantities
     "lần",
     "đợt",
     "thứ",
@@ -311,6 +310,9 @@ NOT_UNITS = (
     "để",
     "từ",
     "trở",  # `500 trở lên`: a bound, its unit said before
+    "lên",  # `từ 32 lên 36 CLB`: the unit comes with the second number
+    "xuống",
+    "còn",
     "x",  # `8x`: a generation
 )
 

@@ -63,7 +63,7 @@ _TIME_UNITS = {"năm", "tháng", "tuần", "ngày", "giờ"}
 # symbols of measure and time units: the unit ends there (`838m ngoài khơi`, `3 ngày triển khai`)
 _ONE_WORD_UNITS = _TIME_UNITS | {"phút", "giây", "lần"} | {
     "m", "cm", "mm", "km", "m2", "m3", "km2", "m²", "km²", "ha", "kg", "km/h", "kw", "mw", "gw", "kwh", "mwh",
-}  # fmt: skip
+} | {u.lower() for u in UPPER_UNITS}  # fmt: skip
 _AFTER_TIME = {"tù", "tuổi"}  # `3 năm tù`, `6 tháng tuổi`
 _SPAN_AFTER = re.compile(r"\s{0,2}(?:qua|tới|trước|sau|nay|gần đây|sắp tới|liền|trở lại đây|đầu|cuối)(?!\w)")
 # `tháng 4`, `tháng Giêng`: a month named, not months counted

@@ -147,3 +147,9 @@ def test_an_as_of_date_with_a_time_gives_its_year():
     got = targets("Tính đến 18h, ngày 26/4/2021, tỉnh đã cách ly hơn 76 nghìn trường hợp.")
     assert got[0][3] == 2021
     assert targets("Lỗ lũy kế tại ngày 31/12/2019 là hơn 4.766 tỷ đồng.")[0][3] == 2019
+
+
+def test_a_level_with_a_unit_is_a_quantity_and_a_change_takes_its_unit_later():
+    got = targets("Tỷ lệ nợ xấu được kiểm soát ở mức 2,2%. Giải đấu mở rộng từ 32 lên 36 CLB tham dự.")
+    assert [(v, u) for v, u, *_ in got] == [(2.2, "%"), (36, "CLB")]
+    assert targets("Dịch ở mức độ 4, nguy cơ rất cao.") == []
