@@ -223,15 +223,38 @@ def _year_at(sentence: str, years: list[tuple[int, int, bool]], at: int) -> int 
     return kept[0][1] if kept else None
 
 
-def _goal_cue(sentence: str) -> bool:
-    """A word of aim in the sentence (`mục tiêu`, `phấn đấu`, `sẽ`, `cần`), not
-    one that opens a name in mid-sentence (`Cần Thơ`, `Kế hoạch 15/KH-UBND`)."""
+_WEAK_CUES = frozenset({"sẽ", "cần", "phải", "hãy"})  # modal words: a goal only in the number's own clause
+_CLAUSE_END = re.compile(r"[,;:()]")
+_NOT_AIM = ("đã ", "chỉ ", "nếu ")  # `đã phải sơ tán`, `chỉ cần 3 phút`, `nếu ... sẽ`: no aim
+
+
+def _goal_cues(sentence: str) -> list[tuple[int, bool]]:
+    """(offset, strong) of each word of aim in the sentence (`mục tiêu`,
+    `phấn đấu`; `sẽ`, `cần` weak), not one that opens a name in mid-sentence
+    (`Cần Thơ`, `Kế hoạch 15/KH-UBND`)."""
     lower = sentence.lower()
     same = len(lower) == len(sentence)
+    out = []
     for m in _TARGET.finditer(lower):
         if same and m.start() > 0 and sentence[m.start()].isupper() and sentence[m.start() - 1] == " ":
             continue
-        return True
+        weak = m.group(0) in _WEAK_CUES
+        if weak and lower[max(0, m.start() - 4) : m.start()].endswith(_NOT_AIM):
+            continue
+        out.append((m.start(), not weak))
+    return out
+
+
+def _aimed(sentence: str, cues: list[tuple[int, bool]], a: int, b: int) -> bool:
+    """Whether the number at `a`..`b` is aimed at: a strong word of aim in its
+    sentence, or a weak one in its clause (`Tỉnh sẽ hỗ trợ 500 hộ`; not
+    `Chỉ đi khoảng 2km, du khách sẽ dễ dàng bắt gặp`)."""
+    for pos, strong in cues:
+        if strong:
+            return True
+        lo, hi = (pos, a) if pos < a else (b, pos)
+        if not _CLAUSE_END.search(sentence, lo, hi):
+            return True
     return False
 
 
@@ -251,7 +274,8 @@ def find_targets(
             numbers = list(_NUMBER.finditer(sentence)) if _DIGIT.search(sentence) else []
             if not numbers:
                 continue
-            cues: tuple[list[tuple[int, int, bool]], bool] | None = None  # the sentence's years and goal cue, read once
+            # the sentence's years, its words of aim and whether it goes on a goal, read once
+            cues: tuple[list[tuple[int, int, bool]], list[tuple[int, bool]], bool] | None = None
             found_here = []
             for m in numbers:
                 a, b = s0 + m.start(), s0 + m.end()
@@ -286,12 +310,11 @@ def find_targets(
                     if not _COUNTED.match(sentence, m.end()):
                         continue
                 if cues is None:
-                    goal = _goal_cue(sentence) or (
-                        prev_kind == "target" and bool(_CONNECTIVE.match(sentence))  # `Đồng thời, ...` goes on
-                    )
-                    cues = (_years_of(sentence, dates_by_par[pi], s0, s1), goal)
-                years, goal = cues
+                    goes_on = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))  # `Đồng thời, ...`
+                    cues = (_years_of(sentence, dates_by_par[pi], s0, s1), _goal_cues(sentence), goes_on)
+                years, aims, goes_on = cues
                 year = _year_at(sentence, years, m.start())
+                goal = goes_on or _aimed(sentence, aims, m.start(), uend)
                 lowered = before.lower()
                 if _GOAL_BEFORE.search(lowered):
                     kind = "target"  # `chỉ tiêu 50 triệu hồ sơ`, `không quá 50 người`: a goal or a limit, said so

@@ -153,3 +153,12 @@ def test_a_level_with_a_unit_is_a_quantity_and_a_change_takes_its_unit_later():
     got = targets("Tỷ lệ nợ xấu được kiểm soát ở mức 2,2%. Giải đấu mở rộng từ 32 lên 36 CLB tham dự.")
     assert [(v, u) for v, u, *_ in got] == [(2.2, "%"), (36, "CLB")]
     assert targets("Dịch ở mức độ 4, nguy cơ rất cao.") == []
+
+
+def test_a_modal_word_aims_only_at_a_number_of_its_own_clause():
+    assert targets("Tỉnh sẽ hỗ trợ 500 hộ dân.")[0][2] == "target"
+    assert targets("Chỉ đi khoảng 2 km, du khách sẽ dễ dàng bắt gặp cảnh đẹp.")[0][2] == "figure"
+    assert targets("Khoảng 3.000 người đã phải sơ tán khỏi vùng lũ.")[0][2] == "figure"
+    assert targets("Các cầu thủ chỉ cần 3 phút để hồi phục.")[0][2] == "figure"
+    # a strong word of aim counts anywhere in the sentence
+    assert targets("Khoảng 2 km đường, theo kế hoạch, sẽ được mở rộng.")[0][2] == "target"
