@@ -176,7 +176,11 @@ def find_names(text: str) -> list[NameSpan]:
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper())
 _CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ'’-]*[a-zà-ỹđ]"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
-_NAME_RUN = re.compile(rf"(?<![\w.&’'-])(?:{_INITIALS})?{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}(?![\w&])")
+# two words at least, or initials and a word (`G.C. Gautam`)
+_NAME_RUN = re.compile(
+    rf"(?<![\w.&’'-])(?:{_INITIALS}{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}"
+    rf"|{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{1,4}})(?![\w&])"
+)
 # a thing named right before: `tàu Ever Given`, `tờ New York Times`, `hãng Pfizer`
 _THING_BEFORE = re.compile(
     r"(?<!\w)(?:tàu|hãng|hãng tin|tờ|báo|trang|kênh|đài|công ty|tập đoàn|đội|câu lạc bộ|CLB|tổ chức|nhóm|ban nhạc|"
@@ -190,6 +194,7 @@ _OPENERS = frozenset(
     "Ngoài Tờ Đài Hãng Trang Báo Tạp Ngài Vợ Chồng Con Bố Mẹ Cháu Đội Nhóm The".split()
 )
 _FOREIGN_SEEN: dict[str, bool] = {}
+_TOKEN = re.compile(r"(?:[A-Z]\.\s?)*[^\s.]+")  # a word of a run, with its initials
 # letters only Vietnamese writes: đ, ă, â, ê, ô, ơ, ư and the hook, tilde and dot below
 _VIETNAMESE_ONLY = re.compile("[đăâêôơư" + "ảãạẻẽẹỉĩịỏõọủũụỷỹỵ" + "ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]")
 
@@ -215,9 +220,11 @@ def foreign_names(text: str) -> list[NameSpan]:
     Times`, `tàu Ever Given`)."""
     out = []
     for m in _NAME_RUN.finditer(text):
+        tokens = _TOKEN.findall(m.group(0))
+        if not any(_foreign_word(t.rsplit(".", 1)[-1].strip()) for t in tokens):
+            continue  # Vietnamese words only: a place, a body or a name `find_names` reads
         if _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
-        tokens = re.findall(r"(?:[A-Z]\.\s?)*[^\s.]+", m.group(0))
         start = m.start()
         while tokens and tokens[0] in _OPENERS:  # `Ông Trump`, `Theo Joe Biden`
             start = m.start() + m.group(0).index(tokens[1]) if len(tokens) > 1 else m.end()

@@ -86,6 +86,7 @@ class _Resolver:
     def __init__(self, people: People) -> None:
         self.people = people
         self.last: Person | None = None
+        self._foreign: dict[str, list] = {}  # foreign names of each text read, as a text has several verbs
 
     def resolve(self, ref_text: str) -> Person | None:
         """The person a stretch of text (a subject) ends by naming."""
@@ -138,10 +139,14 @@ class _Resolver:
             if _GAP_OK.match(head[span.end :]):
                 return self.people.add(span.name, None)
             break
-        last = names[-1].end if names else 0
-        for span in reversed(foreign_names(head)):  # `Cao ủy EU Josep Borrell ngày 19/4 cho biết`
-            if span.start >= last and _GAP_OK.match(head[span.end :]):
-                return self.people.add(span.name, role_before(head, span.start))
+        last = names[-1].end + verb_start - len(head) if names else 0
+        foreign = self._foreign.get(text)
+        if foreign is None:
+            foreign = self._foreign[text] = foreign_names(text)
+        # `Cao ủy EU Josep Borrell ngày 19/4 cho biết`
+        for span in reversed([f for f in foreign if f.end <= verb_start]):
+            if span.start >= last and _GAP_OK.match(text[span.end : verb_start]):
+                return self.people.add(span.name, role_before(text, span.start))
             break
         shorts = _SHORT_REF.finditer(head) if _SHORT_GATE.search(head.lower()) else ()
         for m in reversed(list(shorts)):
