@@ -70,6 +70,8 @@ _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]
 _LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
 _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|cao việc|của)\b", re.I)
 _MIN_WORDS = 5
+# a verb of saying with a thing as its object: `chỉ đạo công tác ...`, `kiểm tra việc ...`
+_NOT_SAYING = re.compile(r"(?:chỉ đạo|hướng dẫn|báo cáo|thông báo)\s(?:công tác|việc|hoạt động|tình hình)(?!\w)")
 _SAID_LAST = re.compile(r"^\s{0,2}(?:thêm|rõ)?\s{0,2}[.!…]?\s{0,2}$")  # the verb ends the sentence
 _SAID_BY = (", ", " - ", " – ", " — ")
 _MAX_SUBJECT = 90  # characters from the comma or dash to the verb: a name and a role, no more
@@ -246,6 +248,10 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         biết, <content>`. For `<content> - X (role) nêu rõ.`, said last: the
         speaker, "" and where the content ends in the sentence."""
         for vm in _VERB_RE.finditer(sentence):
+            if _NOT_SAYING.match(sentence, vm.start()) and sentence[vm.end() : vm.end() + 1] not in ",:":
+                continue  # `chỉ đạo công tác phòng, chống dịch`: directing work, saying nothing
+            if sentence[max(0, vm.start() - 4) : vm.start()].lower() == "ban ":
+                continue  # `Ban chỉ đạo`: a committee, not a verb
             speaker = res.subject_before(sentence, vm.start())
             if speaker is None:
                 continue

@@ -228,3 +228,13 @@ def test_a_quotation_that_runs_on_over_unmarked_paragraphs():
     # an opening mark never closed: the paragraphs after it are read as usual
     unclosed = [pars[0], "Ông Trần Văn Nam cho biết, thành phố sẽ sớm hoàn thành việc rà soát các trường học."]
     assert [q.speaker for q in find_quotes(unclosed, collect_people(unclosed))] == ["Trần Văn Nam"]
+
+
+def test_a_steering_committee_and_directing_work_say_nothing():
+    pars = [
+        "Thứ trưởng Bộ Y tế Trần Văn Thuấn, Phó Ban chỉ đạo Quốc gia phòng, chống dịch Covid-19 đã đến làm việc.",
+        "Thứ trưởng Trần Văn Thuấn chỉ đạo công tác phòng, chống dịch Covid-19 tại Bạc Liêu trong tuần tới.",
+        "Thứ trưởng Trần Văn Thuấn chỉ đạo, các địa phương cần sẵn sàng phương án cách ly tập trung.",
+    ]
+    got = [(q.speaker, q.text[:20]) for q in find_quotes(pars, collect_people(pars))]
+    assert got == [("Trần Văn Thuấn", "các địa phương cần s")]
