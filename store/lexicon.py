@@ -57,7 +57,8 @@ NOT_PERSON_WORDS = frozenset(
     Industry Watch Rights Alliance Coalition Forum Initiative Project Program Programme Airport Motor Auto Cars
     Design Fashion Beauty Music Pictures Films Film Books Publishing Hospitality Resorts Hotels Estate Properties
     Realty Development Ventures Labs Robotics Aerospace Defense Defence Navy Army Force Guard Police Court Land
-    Group Holdings Airlines""".split()
+    Group Holdings Airlines Security Cyber Politics Solutions Analysis Intelligence Strategy Strategies
+    Policy""".split()
 )
 
 # Titles that open a role: `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`.
@@ -75,7 +76,10 @@ Phó Tổng biên tập|Trưởng khoa|Phó Trưởng khoa|Bác sĩ|Luật sư|K
 Tiến sĩ|Thạc sĩ|Chuyên gia|Trưởng phòng|Trưởng trạm|Trưởng đài|Trưởng bộ phận|Trưởng thôn|Trưởng ấp|Đồng chí
 Ủy viên Bộ Chính trị|Ủy viên Trung ương Đảng|Ủy viên|Uỷ viên
 Trưởng Đại diện|Trưởng đại diện|Điều phối viên|Nhà nghiên cứu|Doanh nhân|Nhà sáng lập
-Đồng sáng lập|CEO|Trưởng nhóm""".replace("\n", "|").split("|"),
+Đồng sáng lập|CEO|Trưởng nhóm
+Tổng thống|Phó Tổng thống|Ngoại trưởng|HLV|Huấn luyện viên|Quốc vương|Nữ hoàng|Hoàng tử""".replace("\n", "|").split(
+            "|"
+        ),
         key=len,
         reverse=True,
     )

@@ -293,6 +293,12 @@ def role_before(text: str, start: int) -> str | None:
     return role or None
 
 
+# `ông Narendra Raval`, `Tổng thống Nga Vladimir Putin`: a person word or a title right before
+_PERSON_BEFORE = re.compile(
+    r"(?<!\w)(?:(?i:" + "|".join(PERSON_WORDS) + ")|" + _TITLE_CASED + r")(?:\s[" + _UPPER + r"][\w-]*){0,2}\s$"
+)
+
+
 def gender_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 6) : start].lower()
     if before.endswith("ông "):
@@ -303,9 +309,16 @@ def gender_before(text: str, start: int) -> str | None:
 
 
 def collect_people(paragraphs: list[str]) -> People:
-    """Every full name in the article with the longest role given for it."""
+    """Every full name in the article with the longest role given for it; a
+    name written the foreign way when a title or `ông`/`bà` comes before it
+    (`Tổng thống Nga Vladimir Putin`), so `ông Putin` later is known."""
     people = People()
     for par in paragraphs:
+        for span in foreign_names(par):
+            # only right after `ông` or a title, and without a role (a role would let it take the
+            # quotes of whoever holds a like role)
+            if _PERSON_BEFORE.search(par, max(0, span.start - 30), span.start):
+                people.add(span.name, None, gender_before(par, span.start))
         for span in find_names(par):
             role = role_before(par, span.start)
             if role and _ACADEMIC_RE.search(role):

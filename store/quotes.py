@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ACADEMIC, PERSON_NOUNS, PERSON_WORDS, ROLE_TITLES, SPEECH_VERBS
-from .people import ROLE_END, People, Person, find_names, foreign_names, role_before
+from .lexicon import (
+    ACADEMIC,
+    FOREIGN_PLACES,
+    NOT_PERSON_WORDS,
+    PERSON_NOUNS,
+    PERSON_WORDS,
+    ROLE_TITLES,
+    SPEECH_VERBS,
+)
+from .people import _UPPER, ROLE_END, People, Person, _foreign_word, find_names, foreign_names, role_before
 from .sentences import split_sentences
 from .text import words_pattern
 
@@ -41,7 +49,9 @@ _SHORT_REF = re.compile(
     + _PRONOUN
     + r")|(?:"
     + _TITLE_ALT
-    + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s([A-ZÀ-ỸĐ][a-zà-ỹđ]{0,12})(?!\w)",
+    + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s((?-i:["
+    + _UPPER
+    + r"])[a-zà-ỹđ]{0,12})(?!\w)",  # the name capitalised, whatever the case of what comes before
     re.I,
 )
 # The words a short reference opens with, to search lowered text for first (quicker than `_SHORT_REF`).
@@ -70,6 +80,13 @@ _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]
 _LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
 _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|cao việc|của)\b", re.I)
 _MIN_WORDS = 5
+# one capitalised word that is the whole subject: `Buffett cho biết`, `..., Buffett nói`
+_BARE_NAME = re.compile(r"(?:^|[.,;:(–-]\s{0,2})\s{0,2}([A-Z][a-zà-ỹđ'’-]{2,})\s{0,2}$")
+# someone's relation or possession, not the person: `chiến lược gia của ông Mitt Romney`
+_OWNED = re.compile(r"(?<!\w)(?:của|về phía|cho|với)\s(?:(?i:" + _PRONOUN + r")\s)?$")
+# a short reference that may stand for a person not named before: `ông Putin`, `HLV Pochettino`
+_SHORT_PERSON = re.compile(r"(?:^|\s)(?:(?i:" + _PRONOUN + r")|HLV|Tổng thống|Thủ tướng|Ngoại trưởng)\s\S+$")
+_OPENER = re.compile(r"(?:(?:" + _PRONOUN + r"|" + _TITLE_ALT + r")\s{1,2})?", re.I)  # `ông`, `Bộ trưởng`
 # a verb of saying with a thing as its object: `chỉ đạo công tác ...`, `kiểm tra việc ...`
 _NOT_SAYING = re.compile(r"(?:chỉ đạo|hướng dẫn|báo cáo|thông báo)\s(?:công tác|việc|hoạt động|tình hình)(?!\w)")
 _SAID_LAST = re.compile(r"^\s{0,2}(?:thêm|rõ)?\s{0,2}[.!…]?\s{0,2}$")  # the verb ends the sentence
@@ -98,17 +115,44 @@ class _Resolver:
             return self.people.add(names[-1].name, None)
         shorts = list(_SHORT_REF.finditer(ref_text))
         if shorts and len(ref_text) - shorts[-1].end() < 3:
-            p = self.people.by_given(shorts[-1].group(1))
+            p = self._short(shorts[-1])
+            if p:
+                return p
+        bare = _BARE_NAME.search(ref_text)  # `..., Buffett` of someone named before
+        if bare and _foreign_word(bare.group(1)):
+            p = self.people.by_given(bare.group(1))
             if p:
                 return p
         p = self._role_or_pronoun(ref_text)
         if p is None:
+            # a name first with a role after it (`ông Trần Minh Tuệ, Trưởng BQL dự án cầu Móng Sến`)
+            lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
+            opener = _OPENER.match(ref_text, lead)
+            first = names[0] if names else None
+            if first and opener and first.start == opener.end() and ref_text[first.end : first.end + 1] == ",":
+                return self.people.add(first.name, None)
             # a name written the foreign way, last (`..., phát ngôn viên Ned Price`) or first with
             # a role after it (`Bhramar Mukherjee, nhà dịch tễ học tại Đại học Michigan,`)
-            lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
             for span in foreign_names(ref_text):
                 if len(ref_text) - span.end < 3 or (span.start == lead and ref_text[span.end : span.end + 1] == ","):
                     return self.people.add(span.name, role_before(ref_text, span.start))
+        return p
+
+    def _short(self, ref: re.Match[str]) -> Person | None:
+        """`ông Hà`, `Tổng thống Putin`: someone named before by that name; a
+        foreign name after `ông` or such (`HLV Pochettino`) stands for its
+        person even if not (not after any title: `Giám đốc NutiFood`)."""
+        word = ref.group(1)
+        p = self.people.by_given(word)
+        if (
+            p is None
+            and len(word) > 2
+            and _foreign_word(word)
+            and word not in FOREIGN_PLACES
+            and word not in NOT_PERSON_WORDS
+            and _SHORT_PERSON.search(ref.string, 0, ref.end())
+        ):
+            p = self.people.add(word, None)
         return p
 
     def _role_or_pronoun(self, text: str) -> Person | None:
@@ -147,16 +191,25 @@ class _Resolver:
             foreign = self._foreign[text] = foreign_names(text)
         # `Cao ủy EU Josep Borrell ngày 19/4 cho biết`
         for span in reversed([f for f in foreign if f.end <= verb_start]):
-            if span.start >= last and _GAP_OK.match(text[span.end : verb_start]):
+            if (
+                span.start >= last
+                and _GAP_OK.match(text[span.end : verb_start])
+                and not _OWNED.search(text, max(0, span.start - 20), span.start)
+            ):
                 return self.people.add(span.name, role_before(text, span.start))
             break
         shorts = _SHORT_REF.finditer(head) if _SHORT_GATE.search(head.lower()) else ()
         for m in reversed(list(shorts)):
             if _GAP_OK.match(head[m.end() :]):
-                p = self.people.by_given(m.group(1))
+                p = self._short(m)
                 if p:
                     return p
             break
+        bare = _BARE_NAME.search(head)  # `Buffett cho biết` of someone named before
+        if bare and _foreign_word(bare.group(1)):
+            p = self.people.by_given(bare.group(1))
+            if p:
+                return p
         return self._role_or_pronoun(re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head))
 
 

@@ -238,3 +238,21 @@ def test_a_steering_committee_and_directing_work_say_nothing():
     ]
     got = [(q.speaker, q.text[:20]) for q in find_quotes(pars, collect_people(pars))]
     assert got == [("Trần Văn Thuấn", "các địa phương cần s")]
+
+
+def test_short_and_bare_references_to_people_named_the_foreign_way():
+    pars = [
+        "Ông Narendra Raval hiện 58 tuổi, là một doanh nhân giàu có ở Ấn Độ.",
+        '"Tôi có 4 bộ comple vì vợ tôi nói tôi cần có nhiều hơn", ông Raval chia sẻ.',
+        "Raval cho biết ông đã mua chiếc xe đầu tiên của mình vào năm 1985 ở thành phố quê nhà.",
+        '"Tôi rất buồn vì những gì đã xảy ra trong tuần qua", bác sĩ Raval nói.',
+        '"Đây là chính sách bảo hiểm tốt nhất cho chiến dịch", Ryan Williams, chiến lược gia của ông Mitt Romney, nói.',
+        "Tổng thống Putin khẳng định nước này sẽ đạt miễn dịch cộng đồng vào mùa thu năm nay.",
+    ]
+    got = [q.speaker for q in find_quotes(pars, collect_people(pars))]
+    assert got == ["Narendra Raval", "Narendra Raval", "Narendra Raval", "Ryan Williams", "Putin"]
+
+
+def test_a_title_before_a_firm_is_a_role_not_a_person():
+    pars = ["Bà Trần Thị Lệ, Tổng Giám đốc NutiFood chia sẻ, tỷ lệ trẻ em suy dinh dưỡng đã được cải thiện nhiều."]
+    assert [q.speaker for q in find_quotes(pars, collect_people(pars))] == ["Trần Thị Lệ"]
