@@ -107,9 +107,8 @@ mong rằng|mong muốn|dự báo|chỉ đạo|nêu rõ|nêu|phân tích|tiết 
 khuyến nghị|trả lời|đánh giá cao|ghi nhận|tâm sự|kể|nhớ lại|chỉ rõ|xác định|lý giải|quả quyết|nhận xét|
 thông tin thêm|cho biết thêm|nói thêm|chia sẻ thêm|bổ sung|tiếp tục yêu cầu|
 kết luận|nhắn nhủ|căn dặn|bộc bạch|khuyên|hướng dẫn|khái quát|nhìn nhận|dẫn chứng|thông tin rằng|
-thông tin khẳng định|lo ngại|tin tưởng|hy vọng|hi vọng|cam kết|quán triệt|đề cập|nêu ý kiến|ví dụ|lấy ví dụ""".replace(
-            "\n", ""
-        ).split("|"),
+thông tin khẳng định|lo ngại|tin tưởng|hy vọng|hi vọng|cam kết|quán triệt|đề cập|nêu ý kiến|ví dụ|lấy ví dụ|
+chỉ ra|băn khoăn|chốt lại""".replace("\n", "").split("|"),
         key=len,
         reverse=True,
     )

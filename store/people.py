@@ -110,7 +110,11 @@ def _place(name: str) -> bool:
 # Before a family name, these make it a place named after someone: `đường Nguyễn Lương Bằng`,
 # `phố Lê Lợi`. Not `tỉnh`, `huyện` or `trường`: `Chủ tịch UBND tỉnh Phan Ngọc Thọ`, `Hội đồng
 # trường Nguyễn Mai Hương` name a person after a title.
-_PLACE_NOUNS = frozenset("thôn ấp làng đường phố ngõ hẻm kiệt cầu chợ sông hồ núi đảo cảng".split())
+# `xã Sơn Thành Tây`, `trường THPT Chu Văn An`: a commune or a school named like a person (not
+# `Hội đồng trường Nguyễn Mai Hương`, a council's member)
+_PLACE_NOUNS = frozenset(
+    "thôn ấp làng đường phố ngõ hẻm kiệt cầu chợ sông hồ núi đảo cảng xã phường trường thpt thcs".split()
+)
 
 
 def _names_a_place(words: list[tuple[int, int, str]], i: int) -> bool:
@@ -118,6 +122,8 @@ def _names_a_place(words: list[tuple[int, int, str]], i: int) -> bool:
     prev = words[i - 1][2]
     before = words[i - 2][2] if i >= 2 else ""
     if prev.lower() in _PLACE_NOUNS:
+        if prev.lower() == "trường":
+            return before.lower() != "đồng"  # `Hội đồng trường Nguyễn Mai Hương`
         return not (prev.lower() == "phố" and before.lower() == "thành")  # `Chủ tịch thành phố Nguyễn...`
     return prev in _QUARTERS and (not before[:1].isupper() or before in _UNIT_TYPES)  # not `Việt Nam Đoàn...`
 

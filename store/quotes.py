@@ -64,7 +64,7 @@ _ROLE_REF = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\w
 _ROLE_REF_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$")
 _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
-    r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời)\s{1,2}){0,3}"
+    r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời|bất ngờ|thẳng thắn|công khai)\s{1,2}){0,3}"
     # when: `John Kirby ngày 19/4 cho biết`, `ông Hà sáng nay nhấn mạnh`
     r"(?:(?:hôm|vào|ngày|sáng|chiều|tối|trưa|đêm)(?:\s(?:nay|qua|hôm qua|ngày))?"
     r"(?:\s\d{1,2}/\d{1,2}(?:/\d{4})?)?\s{1,2}"
@@ -305,6 +305,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue  # `chỉ đạo công tác phòng, chống dịch`: directing work, saying nothing
             if sentence[max(0, vm.start() - 4) : vm.start()].lower() == "ban ":
                 continue  # `Ban chỉ đạo`: a committee, not a verb
+            if sentence.startswith(" chung", vm.end()) and vm.group(0) == "nói":
+                continue  # `nói chung`: in general
             speaker = res.subject_before(sentence, vm.start())
             if speaker is None:
                 continue

@@ -256,3 +256,15 @@ def test_short_and_bare_references_to_people_named_the_foreign_way():
 def test_a_title_before_a_firm_is_a_role_not_a_person():
     pars = ["Bà Trần Thị Lệ, Tổng Giám đốc NutiFood chia sẻ, tỷ lệ trẻ em suy dinh dưỡng đã được cải thiện nhiều."]
     assert [q.speaker for q in find_quotes(pars, collect_people(pars))] == ["Trần Thị Lệ"]
+
+
+def test_schools_and_communes_named_after_people_are_not_speakers():
+    pars = [
+        "Ông Võ Thiện Cang, Hiệu trưởng Trường THPT Trần Hữu Trang cho biết, trường sẽ tổ chức thi thử cho học sinh.",
+        "Ông Trịnh Lâm Hải - Chủ tịch UBND xã Sơn Thành Tây cho biết, người dân đã được hỗ trợ kịp thời.",
+        "Một nam sinh trường Lê Quý Đôn thì bày tỏ lo lắng về kỳ thi sắp tới của các bạn trong lớp.",
+    ]
+    got = [q.speaker for q in find_quotes(pars, collect_people(pars))]
+    assert got == ["Võ Thiện Cang", "Trịnh Lâm Hải"]
+    names = [n.name for n in find_names("Hội đồng trường Nguyễn Mai Hương và nói chung là mọi người")]
+    assert names == ["Nguyễn Mai Hương"]
