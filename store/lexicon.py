@@ -314,6 +314,7 @@ NOT_UNITS = (
     "từ",
     "trở",  # `500 trở lên`: a bound, its unit said before
     "lên",  # `từ 32 lên 36 CLB`: the unit comes with the second number
+    "tới",  # `30 tới tối đa 35 năm`
     "xuống",
     "còn",
     "x",  # `8x`: a generation

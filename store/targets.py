@@ -77,7 +77,7 @@ _UNIT_ENDERS = set(
 # `Tính đến 18h, ngày 26/4/2021`, `lỗ lũy kế tại ngày 31/12/2019`: the date the numbers are as of
 _ASOF = re.compile(
     r"(?:tính đến|tính tới|đến|tới|tính từ đầu năm đến|tại|vào)\s{1,3}(?:hết\s{1,3})?"
-    r"(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d{2})?,?\s{1,3})?(?:ngày\s{1,3})?$",
+    r"(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d{2})?,?\s{1,3})?(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3})?(?:ngày\s{1,3})?$",
     re.I,
 )
 _DOC_WORDS = {"hoạch", "định", "quyết", "bản", "văn", "báo", "trình", "thị", "nhà", "phòng", "tư", "lệnh", "luật"}
@@ -111,7 +111,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
         if m.start() > 0 and rest[end - pos : m.start()].strip() not in ("",):
             break
         w = m.group(0)
-        if not w[:1].islower() and not (words and w.isupper()) and not (not words and w in UPPER_UNITS):
+        upper_unit = not words and w.split("/")[0] in UPPER_UNITS  # `USD`, `USD/thùng`
+        if not w[:1].islower() and not (words and w.isupper()) and not upper_unit:
             break
         if not words and (w.lower() in _STOP_UNIT or _CLOCK.match(w)):  # `9h30`: a time of day
             return None
@@ -138,7 +139,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
 
 def _label_before(before: str) -> bool:
     tail = before.rstrip().lower()
-    if tail.endswith(("/", "#", "no.")) or (tail.endswith("-") and not tail[-2:-1].isdigit()):  # not `20-50`
+    if tail.endswith(("/", "#", "no.")) or (tail.endswith("-") and not tail[:-1].rstrip()[-1:].isdigit()):  # `20-50`
         return True
     raw_words = before.split()
     if (
@@ -284,8 +285,9 @@ def find_targets(
                 before = sentence[max(0, m.start() - 160) : m.start()]
                 if _label_before(before):
                     continue
-                if before.endswith("-"):  # `20-50 gia đình`: a range, not a score (`2-1`), a code or a chain
-                    low = _RANGE_LOW.search(before)
+                dashed = before.rstrip()
+                if dashed.endswith(("-", "–")):  # `20-50 gia đình`, `300 - 500 giường`: a range, not a score
+                    low = _RANGE_LOW.search(dashed[:-1].rstrip() + "-")  # (`2-1`), a code or a chain
                     if low is None or not 0 < parse_number(low.group(1), low.group(2)) < parse_number(*m.groups()):
                         continue
                 # `1-4 ca`, `từ 500 đến 1.000 người`: the first number of a range waits for the second.

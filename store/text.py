@@ -160,7 +160,7 @@ def _split_word(word: str) -> str:
 
 # A number glued to its unit: `100km`, `5.800tỷđồng` (not `9x`, `4G`, `F0`).
 _DIGIT_GLUE = re.compile(
-    r"(?<=\d)(?=(?:km|ha|kg|ml|mm|cm|m2|m3|usd|vnd|mw|kw|gb|tấn|tỷ|tỉ|triệu|nghìn|ngàn|đồng|người|lượt|ca|hộ)(?!\w)"
+    r"(?<=\d)(?=(?:km|ha|kg|ml|mm|cm|m2|m3|usd|vnd|vnđ|mw|kw|gb|tấn|tỷ|tỉ|triệu|nghìn|ngàn|đồng|người|lượt|ca|hộ)(?!\w)"
     r"|(?:tỷ|tỉ|triệu|nghìn|ngàn)đồng(?!\w))",
     re.I,
 )
@@ -168,6 +168,7 @@ _DIGIT_GLUE = re.compile(
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _LETTER_AFTER_DIGIT = re.compile(r"\d[^\W\d_]")
+_DIGIT_AFTER_LETTER = re.compile(r"[^\W\d_]\d")
 # Words already seen: those that stay whole, and how the others split. A
 # paragraph's words are checked against them as sets, so only new words run
 # the syllable rules, and a paragraph with nothing glued is not rewritten.
@@ -181,10 +182,22 @@ def _split_match(match: re.Match[str]) -> str:
     return _SPLIT.get(word, word)
 
 
+# a lower-case word glued to the number after it: `so với323 mã`, `vắc xin28 ngày` (not `F0`, `iPhone12`)
+_WORD_THEN_DIGIT = re.compile(r"(?<![\w])([a-zđ" + _VOWELS + r"]{2,})(?=\d)")
+
+
+def _word_digit(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return word + " " if is_syllable(word) else word
+
+
 def deglue(text: str) -> str:
-    """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`.
-    Only words with Vietnamese letters are split, and only into whole syllables."""
+    """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`;
+    `so với323 mã` → `so với 323 mã`. Only words with Vietnamese letters are split, and only
+    into whole syllables."""
     out = _DIGIT_GLUE.sub(" ", text) if _LETTER_AFTER_DIGIT.search(text) else text
+    if _DIGIT_AFTER_LETTER.search(out):
+        out = _WORD_THEN_DIGIT.sub(_word_digit, out)
     words = set(_LONG_WORD.findall(out))
     words -= _WHOLE
     if not words:

@@ -162,3 +162,21 @@ def test_a_modal_word_aims_only_at_a_number_of_its_own_clause():
     assert targets("Các cầu thủ chỉ cần 3 phút để hồi phục.")[0][2] == "figure"
     # a strong word of aim counts anywhere in the sentence
     assert targets("Khoảng 2 km đường, theo kế hoạch, sẽ được mở rộng.")[0][2] == "target"
+
+
+def test_spaced_ranges_units_per_thing_and_numbers_glued_to_a_word():
+    got = targets("Bệnh viện cần khoảng 300 - 500 giường. Giá dầu Brent là 67,94 USD/thùng.")
+    assert [(v, u) for v, u, *_ in got] == [(500, "giường"), (67.94, "USD/thùng")]
+    assert targets("Tỷ số 2 - 1 nghiêng về đội khách.") == []
+    pars = ["Sàn HOSE có 32 mã tăng so với323 mã giảm."]
+    from store.text import deglue
+
+    glued = [deglue(p) for p in pars]
+    assert [(t.value, t.unit) for t in find_targets(glued, [find_dates(p, None) for p in glued])] == [
+        (32, "mã"),
+        (323, "mã"),
+    ]
+
+
+def test_an_as_of_time_with_the_part_of_the_day():
+    assert targets("Tính đến 14h chiều ngày 30/4/2021, toàn tỉnh có 07 trường hợp.")[0][3] == 2021
