@@ -200,6 +200,8 @@ _OPENERS = frozenset(
     "Ngoài Tờ Đài Hãng Trang Báo Tạp Ngài Vợ Chồng Con Bố Mẹ Cháu Đội Nhóm The".split()
 )
 _FOREIGN_SEEN: dict[str, bool] = {}
+_RUN_SEEN: dict[str, bool] = {}  # whether a run of capitalised words has a foreign one
+_TITLED = re.compile(words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES)]) + r"\s")
 _TOKEN = re.compile(r"(?:[A-Z]\.\s?)*[^\s.]+")  # a word of a run, with its initials
 # letters only Vietnamese writes: đ, ă, â, ê, ô, ơ, ư and the hook, tilde and dot below
 _VIETNAMESE_ONLY = re.compile("[đăâêôơư" + "ảãạẻẽẹỉĩịỏõọủũụỷỹỵ" + "ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]")
@@ -224,32 +226,56 @@ def foreign_names(text: str) -> list[NameSpan]:
     country or body before them (`Hải quân Indonesia Yudo Margono` → `Yudo
     Margono`); not a team, firm, paper or place (`Real Madrid`, `New York
     Times`, `tàu Ever Given`)."""
-    out = []
-    for m in _NAME_RUN.finditer(text):
-        tokens = _TOKEN.findall(m.group(0))
-        if not any(_foreign_word(t.rsplit(".", 1)[-1].strip()) for t in tokens):
-            continue  # Vietnamese words only: a place, a body or a name `find_names` reads
-        if _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    return [span for m in _NAME_RUN.finditer(text) if (span := _foreign_span(text, m)) is not None]
+
+
+def titled_foreign_names(text: str) -> list[NameSpan]:
+    """`foreign_names` right after a person word or a title (`ông Narendra
+    Raval`, `Tổng thống Nga Vladimir Putin`)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return [f for f in foreign_names(text) if _PERSON_BEFORE.search(text, max(0, f.start - 30), f.start)]
+    out: list[NameSpan] = []
+    for t in _TITLED.finditer(lower):  # in lowered text the engine jumps to each first letter
+        if not text[t.end() : t.end() + 1].isupper() or (out and t.start() < out[-1].end):
             continue
-        start = m.start()
-        while tokens and tokens[0] in _OPENERS:  # `Ông Trump`, `Theo Joe Biden`
-            start = m.start() + m.group(0).index(tokens[1]) if len(tokens) > 1 else m.end()
-            tokens = tokens[1:]
-        while len(tokens) > 2 and (tokens[0] in FOREIGN_PLACES or tokens[0] in NOT_PERSON_WORDS):
-            start = text.index(tokens[1], start + len(tokens[0]))
-            tokens = tokens[1:]
-        bare = [t.rsplit(".", 1)[-1].strip() for t in tokens]
-        if len(tokens) + sum(1 for t in tokens if "." in t) < 2 or tokens[0] in FOREIGN_PLACES:
-            continue
-        if tokens[-1] in FOREIGN_PLACES:
-            continue
-        if any(b in NOT_PERSON_WORDS for b in bare) or not any(_foreign_word(b) for b in bare if b):
-            continue
-        name = " ".join(tokens)
-        if resolve(name) is not None or name in NOT_PERSON_NAMES:
-            continue
-        out.append(NameSpan(name, start, m.end()))
+        m = _NAME_RUN.search(text, t.end(), t.end() + 60)  # a country or a body may come first
+        span = _foreign_span(text, m) if m else None
+        if span is not None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
+            out.append(span)
     return out
+
+
+def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
+    run = m.group(0)
+    foreign = _RUN_SEEN.get(run)
+    if foreign is None:
+        foreign = any(_foreign_word(t.rsplit(".", 1)[-1].strip()) for t in _TOKEN.findall(run))
+        if len(_RUN_SEEN) < 100_000:
+            _RUN_SEEN[run] = foreign
+    if not foreign:
+        return None  # Vietnamese words only: a place, a body or a name `find_names` reads
+    if _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return None
+    tokens = _TOKEN.findall(run)
+    start = m.start()
+    while tokens and tokens[0] in _OPENERS:  # `Ông Trump`, `Theo Joe Biden`
+        start = m.start() + run.index(tokens[1]) if len(tokens) > 1 else m.end()
+        tokens = tokens[1:]
+    while len(tokens) > 2 and (tokens[0] in FOREIGN_PLACES or tokens[0] in NOT_PERSON_WORDS):
+        start = text.index(tokens[1], start + len(tokens[0]))
+        tokens = tokens[1:]
+    bare = [t.rsplit(".", 1)[-1].strip() for t in tokens]
+    if len(tokens) + sum(1 for t in tokens if "." in t) < 2 or tokens[0] in FOREIGN_PLACES:
+        return None
+    if tokens[-1] in FOREIGN_PLACES:
+        return None
+    if any(b in NOT_PERSON_WORDS for b in bare) or not any(_foreign_word(b) for b in bare if b):
+        return None
+    name = " ".join(tokens)
+    if resolve(name) is not None or name in NOT_PERSON_NAMES:
+        return None
+    return NameSpan(name, start, m.end())
 
 
 _ROLE_STOP = re.compile(r"[.;:]\s|,\s(?!" + _TITLE_CASED + ")")
@@ -320,11 +346,10 @@ def collect_people(paragraphs: list[str]) -> People:
     (`Tổng thống Nga Vladimir Putin`), so `ông Putin` later is known."""
     people = People()
     for par in paragraphs:
-        for span in foreign_names(par):
-            # only right after `ông` or a title, and without a role (a role would let it take the
-            # quotes of whoever holds a like role)
-            if _PERSON_BEFORE.search(par, max(0, span.start - 30), span.start):
-                people.add(span.name, None, gender_before(par, span.start))
+        # only right after `ông` or a title, and without a role (a role would let it take the
+        # quotes of whoever holds a like role)
+        for span in titled_foreign_names(par):
+            people.add(span.name, None, gender_before(par, span.start))
         for span in find_names(par):
             role = role_before(par, span.start)
             if role and _ACADEMIC_RE.search(role):
