@@ -168,7 +168,7 @@ _DIGIT_GLUE = re.compile(
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _LETTER_AFTER_DIGIT = re.compile(r"\d[^\W\d_]")
-_DIGIT_AFTER_LETTER = re.compile(r"[^\W\d_]\d")
+_DIGIT_AFTER_LETTER = re.compile(r"[a-zđà-ỹ]\d")  # lower case only: not `F0`, `BN2863`
 # Words already seen: those that stay whole, and how the others split. A
 # paragraph's words are checked against them as sets, so only new words run
 # the syllable rules, and a paragraph with nothing glued is not rewritten.
