@@ -151,7 +151,7 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("dự lễ", "ceremony"),
     ("tại lễ", "ceremony"),
     ("khánh thành", "ceremony"),
-    ("công bố", "ceremony"),
+    ("buổi công bố", "ceremony"),  # not a bare `công bố`: `HLV X công bố danh sách` is no ceremony
     ("phỏng vấn", "interview"),
     ("họp", "meeting"),
 )

@@ -138,3 +138,16 @@ def test_a_persons_home_and_a_street_named_after_a_province_weigh_less():
     assert _event_provinces(alone) == ["Đắk Lắk"]  # the only place named still counts
     street = "# date = 20210430\nKẹt xe cửa ngõ\nTại TP Thủ Đức, xe nối đuôi nhau trên Xa lộ Hà Nội và đường Hà Nội.\n"
     assert _event_provinces(street) == ["Hồ Chí Minh"]
+
+
+def test_announcing_results_is_no_ceremony():
+    from store.article import parse_article
+    from store.extract import extract
+
+    def kind(text: str) -> str | None:
+        return extract(parse_article(text.encode(), "a.txt")).kind
+
+    results = "# date = 20210426\nKết quả quý I\nNgày 26/4, VPBank vừa công bố kết quả kinh doanh quý I.\n"
+    assert kind(results) != "ceremony"
+    rite = "# date = 20210426\nQuy hoạch\nNgày 26/4, tỉnh Kiên Giang tổ chức lễ công bố quy hoạch đảo Phú Quốc.\n"
+    assert kind(rite) == "ceremony"
