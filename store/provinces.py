@@ -200,6 +200,10 @@ def _alias_pattern() -> re.Pattern[str]:
     return re.compile(build(trie, True))
 
 
+# Names that hold a province's name but are something else, as matched (without diacritics).
+_NOT_PROVINCE = re.compile(r"(?<!\w)Thai Binh Duong(?!\w)")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every place in `text` where a province is named (capitalised words, so
     `hòa bình` the word is not `Hòa Bình` the province)."""
@@ -207,8 +211,11 @@ def find_mentions(text: str) -> list[Mention]:
     if len(plain) != len(text):  # a letter that is not one letter without its marks: word by word
         return _find_mentions_by_word(text)
     out: list[Mention] = []
+    not_here = [n.span() for n in _NOT_PROVINCE.finditer(plain)] if "Duong" in plain else []
     for m in _alias_pattern().finditer(plain):
         start, end = m.span()
+        if any(a <= start < b for a, b in not_here):
+            continue  # `Thái Bình Dương`: the Pacific, not Thái Bình
         prov = _alias_provinces().get(fold_key(m.group(0)))
         if prov is not None:
             out.append(Mention(prov, start, end, text[start:end]))
@@ -239,7 +246,8 @@ def _find_mentions_by_word(text: str) -> list[Mention]:
         if hit:
             n, prov = hit
             start, end = words[i][0], words[i + n - 1][1]
-            out.append(Mention(prov, start, end, text[start:end]))
+            if not _NOT_PROVINCE.match(fold_key(" ".join(w[2] for w in words[i : i + n + 1])).title()):
+                out.append(Mention(prov, start, end, text[start:end]))
             i += n
         else:
             i += 1

@@ -151,3 +151,8 @@ def test_announcing_results_is_no_ceremony():
     assert kind(results) != "ceremony"
     rite = "# date = 20210426\nQuy hoạch\nNgày 26/4, tỉnh Kiên Giang tổ chức lễ công bố quy hoạch đảo Phú Quốc.\n"
     assert kind(rite) == "ceremony"
+
+
+def test_the_pacific_is_not_thai_binh():
+    names = [m.province.name for m in find_mentions("Khu vực châu Á - Thái Bình Dương và tỉnh Thái Bình, Bình Dương")]
+    assert names == ["Thái Bình", "Bình Dương"]
