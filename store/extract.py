@@ -168,6 +168,11 @@ _PLACE_LINE = re.compile(r"^[-–•+*]?\s{0,2}Địa điểm(?:\s[\w ]{1,25})?\
 _HOME = re.compile(
     r"(?<!\w)(?:trú|ngụ|quê|quê quán|nguyên quán|thường trú|tạm trú|hộ khẩu)(?:\s(?:tại|ở))?\s[^.;()“”\"]{0,60}$"
 )
+# an address or contact line (`Địa chỉ: 160 Hiền Vương, ..., TP. HCM.`, `Hotline: ...`): where to
+# write, not where the event is
+_CONTACT_LINE = re.compile(
+    r"^[-–•+*]?\s{0,2}(?:Địa chỉ|Hotline|Liên hệ|Website|Email|Điện thoại|ĐT|Fanpage)\s{0,2}:", re.I
+)
 _STREET = re.compile(r"(?<!\w)(?:đường|(?<!thành )phố|xa lộ|đại lộ|ngõ|ngách|hẻm|kiệt)\s$", re.I)
 _PHOTO = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\b", re.I)
 
@@ -189,6 +194,16 @@ def _section_subjects(article: Article, mentions: list[list]) -> set[str]:
     return out
 
 
+def _paragraph_weight(par: str, lead: bool, caption: bool) -> float:
+    """How much a paragraph's places count: the lead and a fact box's place
+    line most, a caption little, an address or contact line not at all."""
+    if _CONTACT_LINE.match(par):
+        return 0.0
+    if lead or _PLACE_LINE.match(par):
+        return 3.0
+    return 0.5 if caption else 1.0
+
+
 def event_provinces(article: Article) -> list[Province]:
     """The provinces where the event happens or that it is about: weighted by
     where they are named (title and lead count more), guests left out."""
@@ -198,8 +213,7 @@ def event_provinces(article: Article) -> list[Province]:
     lead = set(_lead(article.paragraphs, article.captions, 2))
     order = 0
     sources = [(article.title or "", 3.0)] + [
-        (p, 3.0 if i in lead or _PLACE_LINE.match(p) else (0.5 if i in article.captions else 1.0))
-        for i, p in enumerate(article.paragraphs)
+        (p, _paragraph_weight(p, i in lead, i in article.captions)) for i, p in enumerate(article.paragraphs)
     ]
     mentions = [find_mentions(text) for text, _w in sources]
     for (text, weight), found in zip(sources, mentions, strict=True):

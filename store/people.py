@@ -102,8 +102,8 @@ def _place(name: str) -> bool:
     though `Văn Bàn` is); or a team or firm named after its province
     (`Hoàng Anh Gia Lai`)."""
     words = name.split()
-    if len(words) >= 3 and resolve(" ".join(words[-2:])) is not None:
-        return True
+    if len(words) >= 4 and resolve(" ".join(words[-2:])) is not None:
+        return True  # a name, then a province (`Hồng Lĩnh Hà Tĩnh`); not `Trương Hòa Bình`, a person
     return len(words) == 2 and name in district_names()
 
 
@@ -168,7 +168,9 @@ def find_names(text: str) -> list[NameSpan]:
                 j += 1
             if j - i >= 2:
                 name = text[s : words[j - 1][1]]
-                if resolve(name) is None and resolve(" ".join(name.split()[1:])) is None and not _place(name):
+                rest = name.split(" ", 1)[1]
+                # `Đại học Y Hà Nội`: a one-letter `Y`, then a province, is a school's name
+                if resolve(name) is None and not _place(name) and not (len(w) == 1 and resolve(rest) is not None):
                     out.append(NameSpan(name, s, words[j - 1][1]))
                     i = j
                     continue

@@ -175,7 +175,12 @@ def _comparator(before: str) -> str | None:
     return None
 
 
-_COMPARED = re.compile(r"(?:so với|cùng kỳ|hồi)(?:\s[^\s,;]+){0,4}\s{0,2}$", re.I)
+_COMPARED = re.compile(r"(?:so với|cùng kỳ|hồi|tương đương(?: với)?)(?:\s[^\s,;]+){0,4}\s{0,2}$", re.I)
+_BORN = re.compile(r"(?:sinh|SN)\s{0,2}(?:năm\s{0,2})?$", re.I)  # `sinh năm 2011`: a birth, not a deadline
+# `Năm 2020, ...`, `Trong năm 2020, ...` opening a paragraph: its numbers are of that year
+_PARAGRAPH_YEAR = re.compile(
+    r"^(?:Trong |Tính chung |Cả |Riêng |Hết )?(?:năm|quý [IV]{1,3}/)\s{0,2}((?:19|20)\d\d)\s{0,2},", re.I
+)
 
 
 def _years_of(sentence: str, dates: list[DateMention], lo: int, hi: int) -> list[tuple[int, int, bool]]:
@@ -187,12 +192,16 @@ def _years_of(sentence: str, dates: list[DateMention], lo: int, hi: int) -> list
         if not (lo <= d.start < hi and d.resolved and d.has_year):
             continue
         at = d.start - lo
+        if _BORN.search(sentence, max(0, at - 12), at):
+            continue
         compared = _COMPARED.search(sentence, max(0, at - 40), at) is not None
         if d.precision in ("year", "month", "approximate", "range"):
             years.append((at, int((d.date_end or d.date_start)[:4]), compared))
         elif _ASOF.search(sentence[max(0, at - 24) : at]):  # `Tính đến ngày 27/4/2021`
             years.append((at, int(d.date_start[:4]), compared))
     for m in _PERIOD.finditer(sentence):
+        if _BORN.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
         compared = _COMPARED.search(sentence, max(0, m.start() - 40), m.start()) is not None
         years.append((m.start(), int(m.group(1)), compared))
     if not years:
@@ -201,6 +210,19 @@ def _years_of(sentence: str, dates: list[DateMention], lo: int, hi: int) -> list
             if d.start < lo and d.role == "asof" and d.has_year:
                 years.append((-1, int(d.date_start[:4]), False))
     return sorted(years)
+
+
+# a sentence with a time of its own (`Từ đó đến nay`, `hiện nay`) is not of the year its paragraph opens with
+_OWN_TIME = re.compile(
+    r"(?<!\w)(?:đến nay|tới nay|hiện nay|hiện tại|từ đó|sau đó|trước đó|năm nay|năm ngoái|năm sau|năm trước)(?!\w)",
+    re.I,
+)
+
+
+def _paragraph_year(par: str) -> list[tuple[int, int, bool]]:
+    """The year a paragraph opens with (`Năm 2020, ngân hàng lãi ... . Nợ xấu ...`), for its later sentences."""
+    m = _PARAGRAPH_YEAR.match(par)
+    return [(-1, int(m.group(1)), False)] if m else []
 
 
 _YEAR_NEXT = 32  # characters from a number to a year that follows it in its phrase (`40% vào năm 2030`)
@@ -313,7 +335,10 @@ def find_targets(
                         continue
                 if cues is None:
                     goes_on = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))  # `Đồng thời, ...`
-                    cues = (_years_of(sentence, dates_by_par[pi], s0, s1), _goal_cues(sentence), goes_on)
+                    years_here = _years_of(sentence, dates_by_par[pi], s0, s1)
+                    if not years_here and s0 > 0 and not _OWN_TIME.search(sentence):
+                        years_here = _paragraph_year(par)
+                    cues = (years_here, _goal_cues(sentence), goes_on)
                 years, aims, goes_on = cues
                 year = _year_at(sentence, years, m.start())
                 goal = goes_on or _aimed(sentence, aims, m.start(), uend)

@@ -268,3 +268,9 @@ def test_schools_and_communes_named_after_people_are_not_speakers():
     assert got == ["Võ Thiện Cang", "Trịnh Lâm Hải"]
     names = [n.name for n in find_names("Hội đồng trường Nguyễn Mai Hương và nói chung là mọi người")]
     assert names == ["Nguyễn Mai Hương"]
+
+
+def test_a_person_whose_given_names_spell_a_province():
+    pars = ["Phó Thủ tướng thường trực Trương Hòa Bình đề nghị TPHCM không được chủ quan với dịch bệnh."]
+    assert [q.speaker for q in find_quotes(pars, collect_people(pars))] == ["Trương Hòa Bình"]
+    assert [n.name for n in find_names("Bệnh viện Đại học Y Hà Nội và đội Hồng Lĩnh Hà Tĩnh")] == []

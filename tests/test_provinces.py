@@ -156,3 +156,11 @@ def test_announcing_results_is_no_ceremony():
 def test_the_pacific_is_not_thai_binh():
     names = [m.province.name for m in find_mentions("Khu vực châu Á - Thái Bình Dương và tỉnh Thái Bình, Bình Dương")]
     assert names == ["Thái Bình", "Bình Dương"]
+
+
+def test_a_contact_line_names_no_place_of_the_event():
+    text = (
+        "# date = 20210426\nKhám miễn phí\nNgày 26/4, Bệnh viện tỉnh Bình Định tổ chức khám miễn phí.\n"
+        "Địa chỉ: 160 Hiền Vương, quận Tân Phú, TP. HCM.\n"
+    )
+    assert _event_provinces(text) == ["Bình Định"]

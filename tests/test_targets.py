@@ -180,3 +180,9 @@ def test_spaced_ranges_units_per_thing_and_numbers_glued_to_a_word():
 
 def test_an_as_of_time_with_the_part_of_the_day():
     assert targets("Tính đến 14h chiều ngày 30/4/2021, toàn tỉnh có 07 trường hợp.")[0][3] == 2021
+
+
+def test_a_paragraph_opening_year_holds_for_its_later_sentences_and_a_birth_year_for_none():
+    got = targets("Năm 2020, ngân hàng lãi 23.050 tỷ đồng. Nợ xấu nội bảng là 5.229,5 tỷ đồng.")
+    assert [(v, y) for v, _u, _k, y, _c in got] == [(23050, 2020), (5229.5, 2020)]
+    assert targets("Chị P. sinh được 4 người con, cháu đầu sinh năm 2011.")[0][3] is None
