@@ -192,7 +192,17 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     return found
 
 
+# `Quyết định 1179/QĐ-BGDĐT ngày 5/4/2021`, `Công điện số 541/CĐ-TTg ngày 23/4`: when a paper was
+# signed, not when the news happened
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:Quyết định|Công điện|Nghị quyết|Công văn|Thông tư|Nghị định|Chỉ thị|Văn bản|Tờ trình|Thông báo|Kế hoạch)"
+    r"(?:\s{1,2}số)?\s{1,2}[\w./ -]{1,25}?\s{1,2}(?:ban hành\s{1,2})?ngày\s{1,2}$"
+)
+
+
 def _role_from_context(text: str, start: int) -> str:
+    if _DOCUMENT_BEFORE.search(text, max(0, start - 60), start):
+        return "document"
     before = text[max(0, start - 24) : start]
     if _PERIOD_BEFORE.search(before):
         return "period"

@@ -84,3 +84,10 @@ def test_long_spans_and_reporting_windows_are_periods():
 def test_an_event_taking_place_now_is_on_the_reference_day():
     found = find_dates("Tọa đàm về chất lượng không khí đang diễn ra tại Hà Nội.", REF)
     assert (found[0].date_start, found[0].role) == ("2021-04-26", "relative")
+
+
+def test_a_date_a_paper_was_signed_is_no_event_date():
+    (d,) = find_dates("Theo Quyết định số 1179/QĐ-BGDĐT ngày 5/4/2021 của Bộ GD&ĐT, trường được công nhận.", REF)
+    assert d.role == "document"
+    (e,) = find_dates("Ngày 5/4/2021, Bộ GD&ĐT tổ chức lễ công nhận trường đạt chuẩn.", REF)
+    assert e.role == "event"
