@@ -210,7 +210,9 @@ COMPARATORS = (
 
 # Units written in capitals (energy, money, freight); product specs such as
 # `8 GB` stay out on purpose (NOT_UNITS).
-UPPER_UNITS = frozenset({"MW", "GW", "MWh", "GWh", "USD", "VND", "VNĐ", "EUR", "TEU", "CCU", "CLB", "VĐV"})
+UPPER_UNITS = frozenset(
+    {"MW", "GW", "MWh", "GWh", "USD", "VND", "VNĐ", "EUR", "TEU", "CCU", "CLB", "VĐV", "F0", "F1", "F2", "F3"}
+)
 
 # Multipliers kept with the unit (`15 nghìn lô đất` is 15, `nghìn lô đất`).
 MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm")
@@ -316,6 +318,17 @@ NOT_UNITS = (
     "trở",  # `500 trở lên`: a bound, its unit said before
     "lên",  # `từ 32 lên 36 CLB`: the unit comes with the second number
     "tới",  # `30 tới tối đa 35 năm`
+    # a verb or an adverb right after a number: it names something (`thị trường 1 đạt`, `Bệnh viện 199 hiện`)
+    "đạt",
+    "tăng",
+    "giảm",
+    "hiện",
+    "vẫn",
+    "cũng",
+    "đều",
+    "chưa",
+    "không",
+    "mới",
     "xuống",
     "còn",
     "x",  # `8x`: a generation

@@ -76,6 +76,8 @@ class People:
     def by_given(self, given: str, before: int | None = None) -> Person | None:
         """`ông Hạnh` → Hoàng Đức Hạnh (the latest person with that given name)."""
         hits = [p for p in self.people if p.given == given]
+        if not hits and _foreign_word(given):  # `thầy Ernest` → Ernest Wong: foreign names go by either end
+            hits = [p for p in self.people if p.name.split()[0] == given and " " in p.name]
         return hits[-1] if hits else None
 
     def by_role(self, role_ref: str) -> Person | None:
@@ -274,6 +276,9 @@ def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
         return None
     if any(b in NOT_PERSON_WORDS for b in bare) or not any(_foreign_word(b) for b in bare if b):
         return None
+    for k in range(1, len(bare) - 1):  # `Bkav Nguyễn Tử Quảng`: a firm, then a Vietnamese name
+        if bare[k] in SURNAMES and not any(_foreign_word(b) for b in bare[k:]):
+            return None
     name = " ".join(tokens)
     if resolve(name) is not None or name in NOT_PERSON_NAMES:
         return None

@@ -80,7 +80,23 @@ _ASOF = re.compile(
     r"(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d{2})?,?\s{1,3})?(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3})?(?:ngày\s{1,3})?$",
     re.I,
 )
-_DOC_WORDS = {"hoạch", "định", "quyết", "bản", "văn", "báo", "trình", "thị", "nhà", "phòng", "tư", "lệnh", "luật"}
+# words before `số N` that make it a name: `Kế hoạch số 15`, `bão số 9`
+_DOC_WORDS = {
+    "hoạch",
+    "định",
+    "quyết",
+    "bản",
+    "văn",
+    "báo",
+    "trình",
+    "thị",
+    "nhà",
+    "phòng",
+    "tư",
+    "lệnh",
+    "luật",
+    "bão",
+}
 
 
 def parse_number(int_part: str, frac: str | None) -> float:

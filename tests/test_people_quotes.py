@@ -274,3 +274,11 @@ def test_a_person_whose_given_names_spell_a_province():
     pars = ["Phó Thủ tướng thường trực Trương Hòa Bình đề nghị TPHCM không được chủ quan với dịch bệnh."]
     assert [q.speaker for q in find_quotes(pars, collect_people(pars))] == ["Trương Hòa Bình"]
     assert [n.name for n in find_names("Bệnh viện Đại học Y Hà Nội và đội Hồng Lĩnh Hà Tĩnh")] == []
+
+
+def test_a_foreign_first_name_stands_for_its_person():
+    pars = [
+        "Tiến sĩ Ernest Wong là chuyên gia giáo dục tại Hồng Kông.",
+        '"Thi không phải là kiểm tra kiến thức hay trí thông minh", thầy Ernest chia sẻ với học sinh.',
+    ]
+    assert [q.speaker for q in find_quotes(pars, collect_people(pars))] == ["Ernest Wong"]

@@ -186,3 +186,9 @@ def test_a_paragraph_opening_year_holds_for_its_later_sentences_and_a_birth_year
     got = targets("Năm 2020, ngân hàng lãi 23.050 tỷ đồng. Nợ xấu nội bảng là 5.229,5 tỷ đồng.")
     assert [(v, y) for v, _u, _k, y, _c in got] == [(23050, 2020), (5229.5, 2020)]
     assert targets("Chị P. sinh được 4 người con, cháu đầu sinh năm 2011.")[0][3] is None
+
+
+def test_contacts_counted_and_names_with_numbers_are_no_quantities():
+    got = targets("Ngành y tế đã xác định được 113 F1, hơn 300 F2.")
+    assert [(v, u) for v, u, *_ in got] == [(113, "F1"), (300, "F2")]
+    assert targets("Sau cơn bão số 9 hoành hành, Bệnh viện 108 hiện đã hoạt động trở lại.") == []
