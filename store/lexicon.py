@@ -108,7 +108,7 @@ khuyến nghị|trả lời|đánh giá cao|ghi nhận|tâm sự|kể|nhớ lạ
 thông tin thêm|cho biết thêm|nói thêm|chia sẻ thêm|bổ sung|tiếp tục yêu cầu|
 kết luận|nhắn nhủ|căn dặn|bộc bạch|khuyên|hướng dẫn|khái quát|nhìn nhận|dẫn chứng|thông tin rằng|
 thông tin khẳng định|lo ngại|tin tưởng|hy vọng|hi vọng|cam kết|quán triệt|đề cập|nêu ý kiến|ví dụ|lấy ví dụ|
-chỉ ra|băn khoăn|chốt lại|xác nhận|kể lại""".replace("\n", "").split("|"),
+chỉ ra|băn khoăn|chốt lại|xác nhận|kể lại|viết|thốt lên""".replace("\n", "").split("|"),
         key=len,
         reverse=True,
     )

@@ -203,6 +203,7 @@ _OPENERS = frozenset(
     "Ông Bà Anh Chị Cô Em Cụ Chú Bác Thầy Theo Phía Còn Và Nhưng Tuy Khi Sau Trước Tại Với Cả Nếu Vì Do Bởi Trong "
     "Ngoài Tờ Đài Hãng Trang Báo Tạp Ngài Vợ Chồng Con Bố Mẹ Cháu Đội Nhóm The".split()
 )
+_THING_OPENERS = frozenset("Tờ Đài Hãng Trang Báo Tạp Đội Nhóm".split())
 _FOREIGN_SEEN: dict[str, bool] = {}
 _RUN_SEEN: dict[str, bool] = {}  # whether a run of capitalised words has a foreign one
 _TITLED = re.compile(words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES)]) + r"\s")
@@ -264,6 +265,8 @@ def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
     tokens = _TOKEN.findall(run)
     start = m.start()
     while tokens and tokens[0] in _OPENERS:  # `Ông Trump`, `Theo Joe Biden`
+        if tokens[0] in _THING_OPENERS:
+            return None  # `Tờ Thai Rath`: a paper
         start = m.start() + run.index(tokens[1]) if len(tokens) > 1 else m.end()
         tokens = tokens[1:]
     while len(tokens) > 2 and (tokens[0] in FOREIGN_PLACES or tokens[0] in NOT_PERSON_WORDS):

@@ -74,6 +74,14 @@ _QA = re.compile(
     r"^(?:(?:Ông|Bà|Anh|Chị|Đồng chí)\s{1,2})?(?:" + ACADEMIC + r"\s{0,2})?"
     r"(?P<name>[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}(?:\s[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}){0,4})\s{0,2}:\s{0,2}(?P<text>.{8,})$"
 )
+# `TS.BS Nguyễn Khắc Kiểm, Phó Giám đốc Bệnh viện K Trung ương: Đây là ...`: an answer, the role given
+_QA_ROLE = re.compile(
+    r"^(?:(?:Ông|Bà|Anh|Chị|Đồng chí)\s{1,2})?(?:" + ACADEMIC + r"\s{0,2})?"
+    r"(?P<name>[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}(?:\s[A-ZÀ-ỸĐ][\wÀ-ỹ]{0,10}){1,4}),\s(?P<role>[^:.;“\"]{3,150}):\s{1,2}"
+    r"(?P<text>.{8,})$"
+)
+_WRITES_THAT = re.compile(r"\s{0,2}[:,]|\s{1,2}(?:rằng|trên|trong)\s")  # `ông viết: ...`, `viết trên Twitter rằng`
+_TITLE_IN = re.compile(words_pattern(ROLE_TITLES, ignore_case=True), re.I)
 _QUESTION = re.compile(r"^(?:PV|P\.V|NĐT|Phóng viên|Hỏi|Câu hỏi|[A-ZĐ]{2,6})\s{0,2}:", re.I)
 _QUESTION_SENTENCES = 2  # at most, in a question put in an interview
 _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]{2,160}),\s(?P<text>.{12,})$")
@@ -307,6 +315,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue  # `Ban chỉ đạo`: a committee, not a verb
             if sentence.startswith(" chung", vm.end()) and vm.group(0) == "nói":
                 continue  # `nói chung`: in general
+            if vm.group(0) == "viết" and not _WRITES_THAT.match(sentence, vm.end()):
+                continue  # `viết 1 đoạn văn`, `viết phác đồ`: writing something, not saying it
             speaker = res.subject_before(sentence, vm.start())
             if speaker is None:
                 continue
@@ -373,6 +383,10 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
 
         # Interview answer: `Ông Nguyễn Tuấn Hà: ...`
         m = _QA.match(par)
+        if m is None:
+            m = _QA_ROLE.match(par)
+            if m and (_VERB_RE.search(m.group("role")) or not _TITLE_IN.search(m.group("role"))):
+                m = None  # `X, who ... said: ...`: reported, or no role at all
         if m:
             names = find_names(m.group("name"))
             p = None

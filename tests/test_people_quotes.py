@@ -282,3 +282,14 @@ def test_a_foreign_first_name_stands_for_its_person():
         '"Thi không phải là kiểm tra kiến thức hay trí thông minh", thầy Ernest chia sẻ với học sinh.',
     ]
     assert [q.speaker for q in find_quotes(pars, collect_people(pars))] == ["Ernest Wong"]
+
+
+def test_an_answer_with_a_role_before_the_colon_and_writing_as_saying():
+    pars = [
+        "TS.BS Nguyễn Khắc Kiểm, Phó Giám đốc Bệnh viện K Trung ương: Đây là băn khoăn của rất nhiều người bệnh.",
+        '"Cho đến nay, đây là thương vụ tồi tệ nhất mà tôi từng thực hiện", tỷ phú Warren Buffett viết.',
+        "Tổng giám đốc Samsung Việt Nam cho biết hãng sẽ giới thiệu laptop hỗ trợ viết S Pen trong tháng tới.",
+        "Tờ Thai Rath viết: Bóng đá Việt Nam vốn im hơi lặng tiếng bấy lâu nay, giờ bùng nổ trở lại.",
+    ]
+    got = [(q.speaker, q.qa) for q in find_quotes(pars, collect_people(pars))]
+    assert got == [("Nguyễn Khắc Kiểm", True), ("Warren Buffett", False)]
