@@ -70,7 +70,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dm",
         re.compile(
-            r"(?:\(|\b" + _CUE + r",?\s{1,3})" + _D + r"[/.-]" + _M + r"(?![\d%/.,-]\d|\d|%)",
+            # not a time (`từ 9-11h30`, `8-10 giờ`)
+            r"(?:\(|\b" + _CUE + r",?\s{1,3})" + _D + r"[/.-]" + _M + r"(?![\d%/.,-]\d|\d|%|\s?h\d|h\b|\s?giờ|:\d)",
             re.I,
         ),
     ),

@@ -10,8 +10,8 @@ from datetime import date
 
 from .article import Article
 from .dates import APPROX, DAY, MONTH, RANGE, YEAR, DateMention, find_dates
-from .lexicon import EVENT_KINDS
-from .people import collect_people
+from .lexicon import EVENT_KINDS, SURNAMES
+from .people import collect_people, find_names
 from .provinces import Province, find_district_mentions, find_mentions
 from .quotes import QuoteFact, find_quotes
 from .targets import TargetFact, find_targets
@@ -173,6 +173,14 @@ _HOME = re.compile(
 _CONTACT_LINE = re.compile(
     r"^[-–•+*]?\s{0,2}(?:Địa chỉ|Hotline|Liên hệ|Website|Email|Điện thoại|ĐT|Fanpage)\s{0,2}:", re.I
 )
+_IN_A_NAME = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(SURNAMES)) + r")(?:\s[A-ZÀ-ỸĐ]\w*)?\s$")
+_HCM = "79"
+_UNCLE_HO = re.compile(
+    r"(?:Chủ tịch|Bác|tư tưởng|TNCS|Lăng|Bảo tàng|Học viện[^,.;()]{0,40}|Đại học[^,.;()]{0,30}|Đoàn|Huân chương"
+    r"|Giải thưởng)\s$",
+    re.I,
+)
+_CITY = re.compile(r"(?:TP\.?|thành phố)\s?$", re.I)
 _STREET = re.compile(r"(?<!\w)(?:đường|(?<!thành )phố|xa lộ|đại lộ|ngõ|ngách|hẻm|kiệt)\s$", re.I)
 _PHOTO = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\b", re.I)
 
@@ -223,6 +231,17 @@ def event_provinces(article: Article) -> list[Province]:
             before = text[max(0, m.start - 40) : m.start]
             if _STREET.search(before):
                 continue  # `Xa lộ Hà Nội`, `phố Huế`: a street named after a place
+            if _IN_A_NAME.search(before) and any(
+                n.start < m.start < n.end for n in find_names(text[m.start - 30 : m.end])
+            ):
+                continue  # `anh Phạm Thái Bình`: a person's name
+            if (
+                m.province.code == _HCM
+                and fold(m.text) == "ho chi minh"
+                and _UNCLE_HO.search(before)
+                and not _CITY.search(before)
+            ):
+                continue  # `tư tưởng Hồ Chí Minh`, `Học viện Chính trị quốc gia Hồ Chí Minh`: the man
             w = weight
             if re.search(r"(?:Sở|Hội|Công ty|Trường|Đại học|Bệnh viện|đoàn|đại diện|từ)\s[^,.;]{0,30}$", before):
                 w *= 0.4

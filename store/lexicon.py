@@ -246,6 +246,10 @@ LABEL_BEFORE = (
     "ngách",
     "hẻm",
     "phút",  # `phút 31`: a minute of a match
+    "gói",
+    "ngã",  # `ngã 3`: a junction
+    "túyp",
+    "tuýp",
     "công nghiệp",
     "cấp độ",
     "hạng",
@@ -318,6 +322,7 @@ NOT_UNITS = (
     "trở",  # `500 trở lên`: a bound, its unit said before
     "lên",  # `từ 32 lên 36 CLB`: the unit comes with the second number
     "tới",  # `30 tới tối đa 35 năm`
+    "toàn",  # `giải 3 toàn quốc`
     # a verb or an adverb right after a number: it names something (`thị trường 1 đạt`, `Bệnh viện 199 hiện`)
     "đạt",
     "tăng",

@@ -195,7 +195,8 @@ _NAME_RUN = re.compile(
 _THING_BEFORE = re.compile(
     r"(?<!\w)(?:tàu|hãng|hãng tin|tờ|báo|trang|kênh|đài|công ty|tập đoàn|đội|câu lạc bộ|CLB|tổ chức|nhóm|ban nhạc|"
     r"dự án|chương trình|ứng dụng|mạng|sân|khách sạn|thành phố|bang|tỉnh|vùng|khu|dòng|mẫu|phim|album|ca khúc|"
-    r"sách|giải|chiến dịch|trường|đại học|viện|quỹ|website|tạp chí|hội nghị|sự kiện|diễn đàn|theo)\s$",
+    r"sách|giải|chiến dịch|trường|đại học|viện|quỹ|website|tạp chí|hội nghị|sự kiện|diễn đàn|theo|"
+    r"huyện|xã|quận|phường|thị xã|thị trấn|buôn|bản|làng|thôn)\s$",
     re.I,
 )
 # capitalised words that open a sentence or a reference, not a name

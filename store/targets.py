@@ -55,6 +55,9 @@ _FOLD_BEFORE = re.compile(
 # `x/y units`: x of y (not a fraction such as `1/3`, see the caller)
 _OUT_OF = re.compile(r"/(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?=\s)")
 _RANGE_LOW = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?-$")
+# the low end's own unit, written again before the dash: `10% - 15%`, `55,22 triệu đồng/lượng - 55,57 ...`
+_LOW_UNIT = re.compile(r"(?:\s{0,2}%|(?:\s[^\W\d]+(?:/[^\W\d]+)?){1,3})$")
+_SAME_UNIT_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}[\d.,]+\s{0,2}(?:%|[^\W\d])")
 _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
 _STOP_UNIT = set(NOT_UNITS)
@@ -155,7 +158,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
 
 def _label_before(before: str) -> bool:
     tail = before.rstrip().lower()
-    if tail.endswith(("/", "#", "no.")) or (tail.endswith("-") and not tail[:-1].rstrip()[-1:].isdigit()):  # `20-50`
+    if tail.endswith(("/", "#", "no.")) or (
+        tail.endswith("-") and not _LOW_UNIT.sub("", tail[:-1].rstrip())[-1:].isdigit()  # not `20-50`, `10% - 15%`
+    ):
         return True
     raw_words = before.split()
     if (
@@ -325,7 +330,7 @@ def find_targets(
                     continue
                 dashed = before.rstrip()
                 if dashed.endswith(("-", "–")):  # `20-50 gia đình`, `300 - 500 giường`: a range, not a score
-                    low = _RANGE_LOW.search(dashed[:-1].rstrip() + "-")  # (`2-1`), a code or a chain
+                    low = _RANGE_LOW.search(_LOW_UNIT.sub("", dashed[:-1].rstrip()) + "-")  # (`2-1`), a code...
                     if low is None or not 0 < parse_number(low.group(1), low.group(2)) < parse_number(*m.groups()):
                         continue
                 # `1-4 ca`, `từ 500 đến 1.000 người`: the first number of a range waits for the second.
@@ -344,6 +349,10 @@ def find_targets(
                     continue  # `5K`, `3D`: a name, not a unit (but `400m` is metres)
                 if unit_text.split()[0] in _TIME_UNITS and _SPAN_AFTER.match(sentence, uend):
                     continue  # `trong 5 năm qua`: a span of time, not a figure
+                if _RANGE_NEXT.match(sentence, uend) and (
+                    before.endswith("từ ") or _SAME_UNIT_NEXT.match(sentence, uend)
+                ):
+                    continue  # `từ 23% đến 25%`, `7,42 USD đến 15,8 USD`: the range's upper end counts
                 value = parse_number(m.group(1), m.group(2))
                 if unit_text != "%" and 1900 <= value <= 2100 and not m.group(2) and "." not in m.group(1):
                     # a bare year followed by a word is a year, not a count

@@ -164,3 +164,13 @@ def test_a_contact_line_names_no_place_of_the_event():
         "Địa chỉ: 160 Hiền Vương, quận Tân Phú, TP. HCM.\n"
     )
     assert _event_provinces(text) == ["Bình Định"]
+
+
+def test_a_province_in_a_persons_name_or_in_uncle_hos_is_no_place():
+    text = (
+        "# date = 20210426\nGạo ST25\nNgày 26/4, tại Cần Thơ, anh Phạm Thái Bình cho biết doanh nghiệp đã đăng ký.\n"
+        "Sinh viên đoạt giải Olympic Tư tưởng Hồ Chí Minh tại Cần Thơ.\n"
+    )
+    assert _event_provinces(text) == ["Cần Thơ"]
+    city = "# date = 20210426\nTuyển sinh\nNgày 26/4, Trường Đại học Kinh tế - Tài chính TP.HCM công bố điểm.\n"
+    assert _event_provinces(city) == ["Hồ Chí Minh"]

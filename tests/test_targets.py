@@ -192,3 +192,18 @@ def test_contacts_counted_and_names_with_numbers_are_no_quantities():
     got = targets("Ngành y tế đã xác định được 113 F1, hơn 300 F2.")
     assert [(v, u) for v, u, *_ in got] == [(113, "F1"), (300, "F2")]
     assert targets("Sau cơn bão số 9 hoành hành, Bệnh viện 108 hiện đã hoạt động trở lại.") == []
+
+
+def test_a_range_with_its_unit_on_both_ends_counts_once_at_its_upper_end():
+    got = targets("Lãi suất từ 23% đến 25%. Giá vàng 55,22 triệu đồng/lượng - 55,57 triệu đồng/lượng.")
+    assert [(v, u) for v, u, *_ in got] == [(25, "%"), (55.57, "triệu đồng/lượng")]
+    assert [(v, u) for v, u, *_ in targets("Tăng trưởng năm 2021 là 10% - 15%.")] == [(15, "%")]
+    assert targets("Năm 2019, thầy Hội đạt giải 3 toàn quốc.") == []
+    assert [(v, u) for v, u, *_ in targets("Trao 4 giải A, mỗi giải 20 triệu đồng.")][-1] == (20, "triệu đồng")
+
+
+def test_a_time_of_day_after_a_dash_is_no_date():
+    from datetime import date
+
+    got = find_dates("Hội thảo diễn ra từ 9-11h30 ngày 25/4/2021 tại Hà Nội.", date(2021, 4, 26))
+    assert [d.date_start for d in got] == ["2021-04-25"]
