@@ -164,6 +164,7 @@ TARGET_CUES = (
     "chỉ tiêu",
     "kế hoạch",
     "dự kiến",
+    "dự định",
     "đặt ra",
     "đề ra",
     "hướng tới",

@@ -269,6 +269,8 @@ def _year_at(sentence: str, years: list[tuple[int, int, bool]], at: int) -> int 
 
 _WEAK_CUES = frozenset({"sẽ", "cần", "phải", "hãy"})  # modal words: a goal only in the number's own clause
 _CLAUSE_END = re.compile(r"[,;:()]")
+_PLAN_NOUNS = frozenset({"kế hoạch", "chỉ tiêu", "mục tiêu"})
+_MEASURED_AGAINST = re.compile(r"(?:%|hoàn thành|vượt|so với|đúng|theo)\s{1,2}$")
 _NOT_AIM = ("đã ", "chỉ ", "nếu ")  # `đã phải sơ tán`, `chỉ cần 3 phút`, `nếu ... sẽ`: no aim
 
 
@@ -285,6 +287,8 @@ def _goal_cues(sentence: str) -> list[tuple[int, bool]]:
         weak = m.group(0) in _WEAK_CUES
         if weak and lower[max(0, m.start() - 4) : m.start()].endswith(_NOT_AIM):
             continue
+        if m.group(0) in _PLAN_NOUNS and _MEASURED_AGAINST.search(lower, max(0, m.start() - 16), m.start()):
+            continue  # `hoàn thành 127,5% kế hoạch`, `không đúng kế hoạch`: a plan measured against
         out.append((m.start(), not weak))
     return out
 

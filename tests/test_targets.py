@@ -207,3 +207,9 @@ def test_a_time_of_day_after_a_dash_is_no_date():
 
     got = find_dates("Hội thảo diễn ra từ 9-11h30 ngày 25/4/2021 tại Hà Nội.", date(2021, 4, 26))
     assert [d.date_start for d in got] == ["2021-04-25"]
+
+
+def test_a_plan_measured_against_is_no_aim():
+    got = targets("Lợi nhuận đạt 13.298 tỷ đồng, bằng 133% kế hoạch năm.")
+    assert [k for _v, _u, k, *_ in got] == ["figure", "figure"]
+    assert targets("Theo kế hoạch, họ dự định tổ chức một giải đấu gồm 15 đội.")[0][2] == "target"
