@@ -270,7 +270,7 @@ def _year_at(sentence: str, years: list[tuple[int, int, bool]], at: int) -> int 
 _WEAK_CUES = frozenset({"sẽ", "cần", "phải", "hãy"})  # modal words: a goal only in the number's own clause
 _CLAUSE_END = re.compile(r"[,;:()]")
 _PLAN_NOUNS = frozenset({"kế hoạch", "chỉ tiêu", "mục tiêu"})
-_MEASURED_AGAINST = re.compile(r"(?:%|hoàn thành|vượt|so với|đúng|theo)\s{1,2}$")
+_MEASURED_AGAINST = re.compile(r"(?:%|hoàn thành|vượt|so với|đúng)\s{1,2}$")
 _NOT_AIM = ("đã ", "chỉ ", "nếu ")  # `đã phải sơ tán`, `chỉ cần 3 phút`, `nếu ... sẽ`: no aim
 
 
