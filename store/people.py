@@ -76,7 +76,7 @@ class People:
     def by_given(self, given: str, before: int | None = None) -> Person | None:
         """`ông Hạnh` → Hoàng Đức Hạnh (the latest person with that given name)."""
         hits = [p for p in self.people if p.given == given]
-        if not hits and _foreign_word(given):  # `thầy Ernest` → Ernest Wong: foreign names go by either end
+        if not hits and foreign_word(given):  # `thầy Ernest` → Ernest Wong: foreign names go by either end
             hits = [p for p in self.people if p.name.split()[0] == given and " " in p.name]
         return hits[-1] if hits else None
 
@@ -110,10 +110,8 @@ def _place(name: str) -> bool:
 
 
 # Before a family name, these make it a place named after someone: `đường Nguyễn Lương Bằng`,
-# `phố Lê Lợi`. Not `tỉnh`, `huyện` or `trường`: `Chủ tịch UBND tỉnh Phan Ngọc Thọ`, `Hội đồng
-# trường Nguyễn Mai Hương` name a person after a title.
-# `xã Sơn Thành Tây`, `trường THPT Chu Văn An`: a commune or a school named like a person (not
-# `Hội đồng trường Nguyễn Mai Hương`, a council's member)
+# `phố Lê Lợi`, `xã Sơn Thành Tây`, `trường THPT Chu Văn An`. Not `tỉnh` or `huyện` (`Chủ tịch UBND
+# tỉnh Phan Ngọc Thọ` names a person after a title), nor `trường` after `Hội đồng` (a member).
 _PLACE_NOUNS = frozenset(
     "thôn ấp làng đường phố ngõ hẻm kiệt cầu chợ sông hồ núi đảo cảng xã phường trường thpt thcs".split()
 )
@@ -182,9 +180,9 @@ def find_names(text: str) -> list[NameSpan]:
 
 # Names not written the Vietnamese way (`John Kirby`, `G.C. Gautam`, `Alfredo Muñoz`): a run of
 # capitalised words, at least one of them no Vietnamese syllable. Only read where a person is
-# expected, as the subject of a verb of saying (see `quotes`).
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper())
-_CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ'’-]*[a-zà-ỹđ]"
+# expected: after a title or `ông` (`titled_foreign_names`), or as the one who speaks (see `quotes`).
+UPPER_LETTERS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper())
+_CAP_WORD = rf"[{UPPER_LETTERS}][a-zà-ỹđ'’-]*[a-zà-ỹđ]"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
 # two words at least, or initials and a word (`G.C. Gautam`)
 _NAME_RUN = re.compile(
@@ -213,7 +211,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.\s?)*[^\s.]+")  # a word of a run, with its init
 _VIETNAMESE_ONLY = re.compile("[đăâêôơư" + "ảãạẻẽẹỉĩịỏõọủũụỷỹỵ" + "ằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]")
 
 
-def _foreign_word(word: str) -> bool:
+def foreign_word(word: str) -> bool:
+    """A word that is no Vietnamese syllable (`Kirby`, `Jens`), not one with
+    letters only Vietnamese writes (`Đắk`)."""
     hit = _FOREIGN_SEEN.get(word)
     if hit is None:
         lower = word.lower().replace("’", "").replace("'", "")
@@ -256,7 +256,7 @@ def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
     run = m.group(0)
     foreign = _RUN_SEEN.get(run)
     if foreign is None:
-        foreign = any(_foreign_word(t.rsplit(".", 1)[-1].strip()) for t in _TOKEN.findall(run))
+        foreign = any(foreign_word(t.rsplit(".", 1)[-1].strip()) for t in _TOKEN.findall(run))
         if len(_RUN_SEEN) < 100_000:
             _RUN_SEEN[run] = foreign
     if not foreign:
@@ -278,10 +278,10 @@ def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
         return None
     if tokens[-1] in FOREIGN_PLACES:
         return None
-    if any(b in NOT_PERSON_WORDS for b in bare) or not any(_foreign_word(b) for b in bare if b):
+    if any(b in NOT_PERSON_WORDS for b in bare) or not any(foreign_word(b) for b in bare if b):
         return None
     for k in range(1, len(bare) - 1):  # `Bkav Nguyễn Tử Quảng`: a firm, then a Vietnamese name
-        if bare[k] in SURNAMES and not any(_foreign_word(b) for b in bare[k:]):
+        if bare[k] in SURNAMES and not any(foreign_word(b) for b in bare[k:]):
             return None
     name = " ".join(tokens)
     if resolve(name) is not None or name in NOT_PERSON_NAMES:
@@ -338,7 +338,7 @@ def role_before(text: str, start: int) -> str | None:
 
 # `ông Narendra Raval`, `Tổng thống Nga Vladimir Putin`: a person word or a title right before
 _PERSON_BEFORE = re.compile(
-    r"(?<!\w)(?:(?i:" + "|".join(PERSON_WORDS) + ")|" + _TITLE_CASED + r")(?:\s[" + _UPPER + r"][\w-]*){0,2}\s$"
+    r"(?<!\w)(?:(?i:" + "|".join(PERSON_WORDS) + ")|" + _TITLE_CASED + r")(?:\s[" + UPPER_LETTERS + r"][\w-]*){0,2}\s$"
 )
 
 

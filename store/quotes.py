@@ -15,7 +15,7 @@ from .lexicon import (
     ROLE_TITLES,
     SPEECH_VERBS,
 )
-from .people import _UPPER, ROLE_END, People, Person, _foreign_word, find_names, foreign_names, role_before
+from .people import ROLE_END, UPPER_LETTERS, People, Person, find_names, foreign_names, foreign_word, role_before
 from .sentences import split_sentences
 from .text import words_pattern
 
@@ -50,7 +50,7 @@ _SHORT_REF = re.compile(
     + r")|(?:"
     + _TITLE_ALT
     + r")|(?:GS|PGS|TS|ThS|BS|PGS\.TS|GS\.TS|TS\.BS)\.?)\s((?-i:["
-    + _UPPER
+    + UPPER_LETTERS
     + r"])[a-zà-ỹđ]{0,12})(?!\w)",  # the name capitalised, whatever the case of what comes before
     re.I,
 )
@@ -127,7 +127,7 @@ class _Resolver:
             if p:
                 return p
         bare = _BARE_NAME.search(ref_text)  # `..., Buffett` of someone named before
-        if bare and _foreign_word(bare.group(1)):
+        if bare and foreign_word(bare.group(1)):
             p = self.people.by_given(bare.group(1))
             if p:
                 return p
@@ -155,7 +155,7 @@ class _Resolver:
         if (
             p is None
             and len(word) > 2
-            and _foreign_word(word)
+            and foreign_word(word)
             and word not in FOREIGN_PLACES
             and word not in NOT_PERSON_WORDS
             and _SHORT_PERSON.search(ref.string, 0, ref.end())
@@ -214,7 +214,7 @@ class _Resolver:
                     return p
             break
         bare = _BARE_NAME.search(head)  # `Buffett cho biết` of someone named before
-        if bare and _foreign_word(bare.group(1)):
+        if bare and foreign_word(bare.group(1)):
             p = self.people.by_given(bare.group(1))
             if p:
                 return p
