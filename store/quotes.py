@@ -126,11 +126,9 @@ class _Resolver:
             p = self._short(shorts[-1])
             if p:
                 return p
-        bare = _BARE_NAME.search(ref_text)  # `..., Buffett` of someone named before
-        if bare and foreign_word(bare.group(1)):
-            p = self.people.by_given(bare.group(1))
-            if p:
-                return p
+        p = self._bare(ref_text)  # `..., Buffett` of someone named before
+        if p:
+            return p
         p = self._role_or_pronoun(ref_text)
         if p is None:
             # a name first with a role after it (`ông Trần Minh Tuệ, Trưởng BQL dự án cầu Móng Sến`)
@@ -145,6 +143,11 @@ class _Resolver:
                 if len(ref_text) - span.end < 3 or (span.start == lead and ref_text[span.end : span.end + 1] == ","):
                     return self.people.add(span.name, role_before(ref_text, span.start))
         return p
+
+    def _bare(self, subject: str) -> Person | None:
+        """A subject that is one foreign name alone (`Buffett`), of someone named before."""
+        bare = _BARE_NAME.search(subject)
+        return self.people.by_given(bare.group(1)) if bare and foreign_word(bare.group(1)) else None
 
     def _short(self, ref: re.Match[str]) -> Person | None:
         """`ông Hà`, `Tổng thống Putin`: someone named before by that name; a
@@ -213,11 +216,9 @@ class _Resolver:
                 if p:
                     return p
             break
-        bare = _BARE_NAME.search(head)  # `Buffett cho biết` of someone named before
-        if bare and foreign_word(bare.group(1)):
-            p = self.people.by_given(bare.group(1))
-            if p:
-                return p
+        p = self._bare(head)  # `Buffett cho biết` of someone named before
+        if p:
+            return p
         return self._role_or_pronoun(re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head))
 
 
