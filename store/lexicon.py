@@ -50,15 +50,14 @@ NOT_PERSON_WORDS = frozenset(
     State States Kingdom Royal Federal Central Southern Northern Eastern Western Pacific Atlantic Covid Facebook
     Google Apple Microsoft Amazon Samsung Huawei Xiaomi Twitter Instagram YouTube TikTok Netflix Tesla Pfizer
     Moderna AstraZeneca Sputnik Vaccine Prize Award Awards Festival Show Game Games Open Championship Utd Summit
-    Authority Sports Sport Review Science Nature Medicine Psychiatry Times Today Insider Week Report Research
+    Authority Sports Sport Review Science Nature Medicine Psychiatry Today Insider Week Report Research
     Aviation Market Markets Chartered Wealth Economics Garden Gardens Partners Associates Consulting Analytics Insights
     Energy Power Oil Gas Pharma Pharmaceuticals Health Healthcare Medical Foods Food Securities Investment
     Investments Finance Financial Insurance Logistics Shipping Telecom Communications Software Electric Industries
-    Industry Watch Rights Alliance Coalition Forum Initiative Project Program Programme Airport Motor Auto Cars
+    Industry Watch Rights Alliance Coalition Forum Initiative Project Program Programme Motor Auto Cars
     Design Fashion Beauty Music Pictures Films Film Books Publishing Hospitality Resorts Hotels Estate Properties
-    Realty Development Ventures Labs Robotics Aerospace Defense Defence Navy Army Force Guard Police Court Land
-    Group Holdings Airlines Security Cyber Politics Solutions Analysis Intelligence Strategy Strategies
-    Policy""".split()
+    Realty Development Ventures Robotics Aerospace Defense Defence Navy Army Force Guard Police Court Land
+    Security Cyber Politics Analysis Intelligence Strategy Strategies Policy""".split()
 )
 
 # Titles that open a role: `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`.

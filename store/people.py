@@ -23,7 +23,7 @@ from .provinces import district_names, resolve
 from .text import fold, fold_key, is_syllable, words_pattern
 
 _WORD = re.compile(r"[^\W\d_]+")
-_TITLE_RE = re.compile(words_pattern(ROLE_TITLES, ignore_case=True), re.I)
+TITLE_RE = re.compile(words_pattern(ROLE_TITLES, ignore_case=True), re.I)
 _TITLE_CASED = words_pattern(ROLE_TITLES)  # to embed where case counts
 _ACADEMIC_RE = re.compile(ACADEMIC + r"$")
 _SURNAME_RE = re.compile(words_pattern(SURNAMES) + r"\s[A-ZÀ-ỸĐ]")
@@ -84,7 +84,7 @@ class People:
         """`Thứ trưởng Bộ TT&TT` → the person whose role it is."""
         ref = set(fold_key(role_ref).replace("tt tt", "tt").split())
         best, best_score = None, 0.0
-        title = _TITLE_RE.match(role_ref)
+        title = TITLE_RE.match(role_ref)
         for p in self.people:
             for held in p.roles:
                 # a role may list several titles: `Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an`
@@ -155,7 +155,7 @@ def find_names(text: str) -> list[NameSpan]:
         if pair and (pair in NOT_PERSON_NAMES or resolve(pair) is not None):
             i += 2  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
             continue
-        if not after_place and not _TITLE_RE.match(text, s):
+        if not after_place and not TITLE_RE.match(text, s):
             j = i + 1
             while (
                 j < len(words)
@@ -297,7 +297,7 @@ def role_after(text: str, end: int) -> str | None:
     """`..., Phó Chủ tịch UBND tỉnh,` or ` - Chủ tịch UBND TP Đà Nẵng - ` after a name."""
     m = _ROLE_AFTER.match(text[end : end + 4])
     if not m:
-        if _TITLE_RE.match(text, end + 1) and text[end : end + 1] == " ":  # `ông Nguyễn Thành Phong Chủ tịch UBND ...`
+        if TITLE_RE.match(text, end + 1) and text[end : end + 1] == " ":  # `ông Nguyễn Thành Phong Chủ tịch UBND ...`
             rest = text[end + 1 : end + 201]
             stop = re.search(r"[.;:,]\s", rest)
             role = rest[: stop.start()] if stop else rest
@@ -306,7 +306,7 @@ def role_after(text: str, end: int) -> str | None:
         return None
     opener = m.group(0).strip()
     rest = text[end + m.end() : end + m.end() + 200]
-    if not _TITLE_RE.match(rest):
+    if not TITLE_RE.match(rest):
         return None
     if opener in "-–—":
         stop = re.search(r"\s[-–—]\s|[.;:]\s|$", rest)
@@ -326,7 +326,7 @@ def role_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 200) : start]
     cut = max(window.rfind(". "), window.rfind(": "), window.rfind("; "), window.rfind("“"), window.rfind('"'))
     clause = window[cut + 1 :] if cut >= 0 else window
-    m = _TITLE_RE.search(clause)
+    m = TITLE_RE.search(clause)
     if not m:
         return None
     role = clause[m.start() :].strip(" ,")

@@ -15,7 +15,17 @@ from .lexicon import (
     ROLE_TITLES,
     SPEECH_VERBS,
 )
-from .people import ROLE_END, UPPER_LETTERS, People, Person, find_names, foreign_names, foreign_word, role_before
+from .people import (
+    ROLE_END,
+    TITLE_RE,
+    UPPER_LETTERS,
+    People,
+    Person,
+    find_names,
+    foreign_names,
+    foreign_word,
+    role_before,
+)
 from .sentences import split_sentences
 from .text import words_pattern
 
@@ -81,7 +91,6 @@ _QA_ROLE = re.compile(
     r"(?P<text>.{8,})$"
 )
 _WRITES_THAT = re.compile(r"\s{0,2}[:,]|\s{1,2}(?:rằng|trên|trong)\s")  # `ông viết: ...`, `viết trên Twitter rằng`
-_TITLE_IN = re.compile(words_pattern(ROLE_TITLES, ignore_case=True), re.I)
 _QUESTION = re.compile(r"^(?:PV|P\.V|NĐT|Phóng viên|Hỏi|Câu hỏi|[A-ZĐ]{2,6})\s{0,2}:", re.I)
 _QUESTION_SENTENCES = 2  # at most, in a question put in an interview
 _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]{2,160}),\s(?P<text>.{12,})$")
@@ -386,7 +395,7 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         m = _QA.match(par)
         if m is None:
             m = _QA_ROLE.match(par)
-            if m and (_VERB_RE.search(m.group("role")) or not _TITLE_IN.search(m.group("role"))):
+            if m and (_VERB_RE.search(m.group("role")) or not TITLE_RE.search(m.group("role"))):
                 m = None  # `X, who ... said: ...`: reported, or no role at all
         if m:
             names = find_names(m.group("name"))

@@ -27,7 +27,8 @@ class TargetFact:
 # A number: 1.715 / 259.652 / 18,6 / 1,5 / 100 — glued units allowed (`5.800tỷđồng`).
 # A dash before it only after a digit (`20-50 gia đình`), never after a letter (`Covid-19`, `F-16`);
 # a comma only after something else than a digit (`72%),297 tin`, not `18,6`).
-_NUMBER = re.compile(r"(?<![\w./:%])(?<!\d,)(?<![^\d\s]-)(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?![\d:])")
+_NUM = r"(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?"  # `1.715`, `259.652`, `18,6`: the whole part, the decimals
+_NUMBER = re.compile(r"(?<![\w./:%])(?<!\d,)(?<![^\d\s]-)" + _NUM + r"(?![\d:])")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
 # searched in lowered text: without `re.I` the engine jumps to each first letter
@@ -53,8 +54,8 @@ _FOLD_BEFORE = re.compile(
     re.I,
 )
 # `x/y units`: x of y (not a fraction such as `1/3`, see the caller)
-_OUT_OF = re.compile(r"/(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?(?=\s)")
-_RANGE_LOW = re.compile(r"(?<![\w.,/:%-])(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?-$")
+_OUT_OF = re.compile(r"/" + _NUM + r"(?=\s)")
+_RANGE_LOW = re.compile(r"(?<![\w.,/:%-])" + _NUM + "-$")
 # the low end's own unit, written again before the dash: `10% - 15%`, `55,22 triệu đồng/lượng - 55,57 ...`
 _LOW_UNIT = re.compile(r"(?:\s{0,2}%|(?:\s[^\W\d]+(?:/[^\W\d]+)?){1,3})$")
 _SAME_UNIT_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}[\d.,]+\s{0,2}(?:%|[^\W\d])")
