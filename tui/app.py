@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import sqlite3
 import time
@@ -161,6 +162,14 @@ class SukienApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         return self._timeline_screen
+
+    def on_ready(self) -> None:
+        # The objects of start-up (Textual's, Rich's, the modules') live as
+        # long as the app. Left to the collector, each full collection walks
+        # them all: 50-60 ms, a stutter of whatever key it lands on (End at a
+        # million events went from 11 ms to 65). Frozen, a collection walks
+        # only what was made since.
+        gc.freeze()
 
     @property
     def timeline_screen(self) -> TimelineScreen:
