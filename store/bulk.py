@@ -9,7 +9,7 @@ for generated benchmark databases, imports from other tools, and tests.
 Every row a load would write is written, and consistently: the event with its
 folded title, sort date, year, province names as at its date and counts; its
 `event_provinces`, `event_sources`, `quote_sources` and `people` rows; each
-article with its folded text and its own facts (the JSON `load.rebuild_event`
+article with its folded title and its own facts (the JSON `load.rebuild_event`
 reads, so a later load that groups a real report into a bulk event rebuilds it
 to the same thing); the search row of each event. Rows go in
 with `executemany`, `batch` events to a transaction.
@@ -88,7 +88,7 @@ _EVENT_COLS = (
 )
 _ARTICLE_COLS = (
     "id, file, path, sha256, url, outlet, title, published, published_precision, published_source, body,"
-    " title_folded, body_folded, facts, event_id, text_sha256"
+    " title_folded, facts, event_id, text_sha256"
 )
 _QUOTE_COLS = "id, event_id, article_id, person_id, speaker, role, text, text_folded, direct, position"
 _TARGET_COLS = "id, event_id, article_id, text, subject, value, unit, comparator, year, kind, position"
@@ -223,7 +223,7 @@ class _Writer:
                 (aid, art.file, art.path or f"bulk/{aid}/{art.file}",
                  art.sha256 or hashlib.sha256(body.encode("utf-8")).hexdigest(), art.url, art.outlet, art.title,
                  art.published, art.published_precision, art.published_source, body, self.fold(art.title or ""),
-                 self.fold(body), json.dumps(facts, ensure_ascii=False), eid,
+                 json.dumps(facts, ensure_ascii=False), eid,
                  hashlib.sha256((art.title or "").encode() + b"\n" + body.encode()).hexdigest())
             )  # fmt: skip
             self.sources.append((eid, aid))

@@ -106,7 +106,6 @@ def _parse_one(job: tuple[str, str, bytes, str | None, str]) -> _Parsed:
         "published_source": article.published_source,
         "body": article.body,
         "title_folded": fold(article.title or ""),
-        "body_folded": fold(article.body),
         "event_id": None,
     }
     return _Parsed(key, name, sha, shown, row=row, facts_json=facts_to_json(facts))

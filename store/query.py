@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,6 @@ import sqlite_utils
 
 from .db import total_events
 from .provinces import provinces_by_code, resolve
-from .text import fold
 
 KINDS = ("workshop", "conference", "week", "ceremony", "forum", "interview", "meeting", "other")
 
@@ -159,9 +159,11 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 def fts_query(text: str) -> str | None:
-    """A safe FTS5 query from user text: folded words, each quoted, all required,
+    """A safe FTS5 query from user text: its words, each quoted, all required,
     the last one as a prefix. Never passes user syntax through."""
-    words = _TOKEN.findall(fold(text))  # the tokenizer's words: `covid_19` is two
+    # the tokenizer's words (`covid_19` is two), as the index has them: `đ` as `d`,
+    # the other diacritics left for the tokenizer to drop
+    words = _TOKEN.findall(unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D"))
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]

@@ -34,7 +34,6 @@ def _article(ident: int, file: str, *, url: str | None, outlet: str | None, titl
         "published_source": "header" if url else "body",
         "body": body,
         "title_folded": fold(title),
-        "body_folded": fold(body),
         "facts": "{}",
         "event_id": event_id,
     }

@@ -57,7 +57,6 @@ class Builder:
                 "published_source": "meta",
                 "body": body,
                 "title_folded": fold(title or ""),
-                "body_folded": fold(body),
                 "facts": "{}",
                 "event_id": None,
             }

@@ -34,7 +34,8 @@ import sqlite_utils  # noqa: E402
 from store.bulk import NewArticle, NewEvent, NewQuote, NewTarget, insert_events  # noqa: E402
 from store.db import connect  # noqa: E402
 
-GENERATOR_VERSION = 5  # 2: schema 2; 3: articles.text_sha256; 4: schema 3 (folded-only FTS); 5: schema 4 (search rows)
+# 2: schema 2; 3: articles.text_sha256; 4: schema 3; 5: schema 4 (search rows); 6: schema 7 (no folded bodies)
+GENERATOR_VERSION = 6
 CORPUS = ROOT.parent / "shared" / "corpus" / "unc"
 SEEDS = ROOT / "seeds"
 LEAD_CHARS = 300
