@@ -6,8 +6,10 @@ import re
 
 # A sentence ends at . ! ? … followed by a space and a capital or a quote mark,
 # not inside a number (`1.715`) or an abbreviation (`TP. Hồ Chí Minh`, `PGS.TS.`).
-_END = re.compile(r"(?<=[.!?…])[\"”»']?\s{1,3}(?=[\"“«']?[A-ZÀ-ỸĐ0-9])")
+# The mark is matched, not looked behind for, so that the engine jumps from mark to mark.
+_END = re.compile(r"[.!?…][\"”»']?\s{1,3}(?=[\"“«']?[A-ZÀ-ỸĐ0-9])")
 _ABBR = re.compile(r"(?:\b(?:TP|Tp|PGS|GS|TS|ThS|BS|Th\.S|St|Mr|Mrs|Dr|ông|bà)\.|\b[A-ZĐ]\.)$")
+_ABBR_LEN = 8  # longer than any abbreviation above with its dot (`Th.S.`)
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -15,10 +17,11 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _END.finditer(paragraph):
-        head = paragraph[start : m.start()]
-        if _ABBR.search(head):
+        end = m.start() + 1  # after the mark
+        # only the sentence's last characters can be an abbreviation (`\b` sees the one before them)
+        if _ABBR.search(paragraph, max(start, end - _ABBR_LEN), end):
             continue
-        spans.append((start, m.start()))
+        spans.append((start, end))
         start = m.end()
     if start < len(paragraph):
         spans.append((start, len(paragraph)))

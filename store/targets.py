@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .dates import DateMention
@@ -28,11 +29,17 @@ class TargetFact:
 # A dash before it only after a digit (`20-50 gia đình`), never after a letter (`Covid-19`, `F-16`);
 # a comma only after something else than a digit (`72%),297 tin`, not `18,6`).
 _NUM = r"(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?"  # `1.715`, `259.652`, `18,6`: the whole part, the decimals
-_NUMBER = re.compile(r"(?<![\w./:%])(?<!\d,)(?<![^\d\s]-)" + _NUM + r"(?![\d:])")
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?", re.U)
+# _NUMBER is _NUM with those checks of what stands before it, made after its first digit (so one
+# character longer each): the engine then jumps from digit to digit instead of trying every character.
+_NUMBER = re.compile(
+    r"(\d(?<![\w./:%]\d)(?<!\d,\d)(?<![^\d\s]-\d)(?:\d{0,2}(?:\.\d{3}){1,4}|\d{0,8}))(?:,(\d{1,4}))?(?![\d:])"
+)
+_WORD = r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?"
+# a unit's first two words, with only spaces before them
+_TWO_WORDS = re.compile(rf"\s*({_WORD})(?:\s*({_WORD}))?")
 # searched in lowered text: without `re.I` the engine jumps to each first letter
-_PAST = re.compile(words_pattern([c.lower() for c in FIGURE_CUES]))
+_PAST_CUES = [c.lower() for c in FIGURE_CUES]
+_PAST = re.compile(words_pattern(_PAST_CUES))
 _TARGET = re.compile(words_pattern([c.lower() for c in TARGET_CUES]))
 _CONNECTIVE = re.compile(r"^(?:Bên cạnh đó|Đồng thời|Ngoài ra|Cùng với đó|Về [^,]{1,40}|Trong đó)\s?,", re.I)
 _PERIOD = re.compile(
@@ -40,13 +47,46 @@ _PERIOD = re.compile(
     r"(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2})?((?:19|20)\d\d)\b",
     re.I,
 )
+
+
+def _may_state_period(lower: str) -> bool:
+    """Whether a lowered sentence may hold a _PERIOD: it needs `năm` or `đoạn` in any case, and
+    a letter that `re.I` takes for one of theirs lowers to it."""
+    return "năm" in lower or "đoạn" in lower
+
+
+def _periods(sentence: str, lower: str) -> Iterator[re.Match[str]]:
+    """`_PERIOD.finditer(sentence)` (`lower`: the sentence lowered), faster. A period holds a year:
+    it starts at most 13 characters before a `19` or `20`, and looks at most 5 characters past
+    one (its word boundary), so it is looked for only from the first of them to the last."""
+    last = max(sentence.rfind("19"), sentence.rfind("20"))
+    if last < 0 or not _may_state_period(lower):
+        return iter(())
+    first = min(i for i in (sentence.find("19"), sentence.find("20")) if i >= 0)
+    return _PERIOD.finditer(sentence, max(0, first - 13), last + 5)
+
+
 # A goal's own noun or a rule's limit right before the number (at most two words between);
 # not `tối đa`, which as often gives a capacity (`độ sâu tối đa 250 mét`).
 _GOAL_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ tiêu|mục tiêu|định mức|không quá|không vượt quá|không dưới)"
     r"(?:\s[^\W\d]+){0,2}\s{1,2}$"
 )
-_TIMES = re.compile(r"\s{1,2}lần(?!\w)")
+
+
+def _may_say_goal(lowered: str) -> bool:
+    """Whether a lowered text holds the words _GOAL_BEFORE needs (`tiêu`, `mức`, `không`): a cheap test first."""
+    return "tiêu" in lowered or "mức" in lowered or "không" in lowered
+
+
+def _may_say_past(lowered: str) -> bool:
+    """Whether a lowered text holds a word of _PAST: a cheap test first."""
+    return any(map(lowered.__contains__, _PAST_CUES))
+
+
+# right after a number: `lần` (group 1: a multiple, if a word before says so), or a per cent
+_TIMES_OR_PERCENT = re.compile(r"(\s{1,2}lần(?!\w))|\s*%|\s{0,2}phần trăm\b")
+_SLASH_WORD = re.compile(r"/[^\W\d_]+")  # `USD/thùng`
 # `gấp 20 lần`, `tăng 5 lần`, `gấp 2 đến 5 lần`: a multiple
 _FOLD_BEFORE = re.compile(
     r"(?<!\w)(?:gấp|tăng|giảm)(?:\s(?:lên|gần|hơn|khoảng|xấp xỉ|tới|đến))?"
@@ -56,8 +96,22 @@ _FOLD_BEFORE = re.compile(
 # `x/y units`: x of y (not a fraction such as `1/3`, see the caller)
 _OUT_OF = re.compile(r"/" + _NUM + r"(?=\s)")
 _RANGE_LOW = re.compile(r"(?<![\w.,/:%-])" + _NUM + "-$")
+_RANGE_LOW_LEN = 32  # longer than any match of it (19 + 5 + 1): it is looked for in the end only
 # the low end's own unit, written again before the dash: `10% - 15%`, `55,22 triệu đồng/lượng - 55,57 ...`
 _LOW_UNIT = re.compile(r"(?:\s{0,2}%|(?:\s[^\W\d]+(?:/[^\W\d]+)?){1,3})$")
+
+
+def _without_low_unit(text: str) -> str:
+    """`_LOW_UNIT.sub("", text)`, faster: the unit spans at most the last three words and the
+    space before each, so the engine need not try it at every character of a long text."""
+    if text[-1:].isspace():
+        return _LOW_UNIT.sub("", text)  # (callers strip the text: not met)
+    k = 3 + sum(len(w) for w in text.rsplit(None, 3)[-3:])
+    if k >= len(text):
+        return _LOW_UNIT.sub("", text)
+    return text[:-k] + _LOW_UNIT.sub("", text[-k:])
+
+
 _SAME_UNIT_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}[\d.,]+\s{0,2}(?:%|[^\W\d])")
 _RANGE_NEXT = re.compile(r"\s{0,2}(?:[-–]|đến|tới)\s{0,2}\d")
 _COUNTED = re.compile(r"\s(?:người|ha|tấn|đồng|km|m|lượt|ca|hộ|doanh)")
@@ -114,71 +168,88 @@ def parse_number(int_part: str, frac: str | None) -> float:
 def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
     """The unit right after a number at `pos`: `%`, or up to three lower-case
     words (a multiplier counts as one of them); None if it is no quantity."""
-    rest = text[pos : pos + 80]
-    times = _TIMES.match(rest)
-    if times and _FOLD_BEFORE.search(text, max(0, pos - 40), pos):
-        return "lần", pos + times.end()  # `gấp 20 lần`: a multiple (`lần 1` is the first time)
-    stripped = rest.lstrip()
-    if stripped.startswith("%"):
-        return "%", pos + (len(rest) - len(stripped)) + 1
-    if re.match(r"\s{0,2}phần trăm\b", rest):
-        return "%", pos + rest.index("trăm") + 4
-    if rest[:1] not in (" ", "\u00a0") and not (rest[:1].isalpha() and rest[:1].islower()):
+    limit = pos + 80  # the patterns see the text as if it ended there
+    lead = _TIMES_OR_PERCENT.match(text, pos, limit)
+    if lead:
+        if lead.group(1) is None:
+            return "%", lead.end()
+        if _FOLD_BEFORE.search(text, max(0, pos - 40), pos):
+            return "lần", lead.end()  # `gấp 20 lần`: a multiple (`lần 1` is the first time)
+    first = text[pos : pos + 1]
+    if first not in (" ", "\u00a0") and not (first.isalpha() and first.islower()):
         return None
-    words: list[str] = []
-    end = pos
-    for m in _WORD.finditer(rest):
-        if m.start() > 0 and rest[end - pos : m.start()].strip() not in ("",):
-            break
-        w = m.group(0)
-        upper_unit = not words and w.split("/")[0] in UPPER_UNITS  # `USD`, `USD/thùng`
-        if not w[:1].islower() and not (words and w.isupper()) and not upper_unit:
-            break
-        if not words and (w.lower() in _STOP_UNIT or _CLOCK.match(w)):  # `9h30`: a time of day
-            return None
-        if words and w.lower() in _UNIT_ENDERS:
-            break
-        if words and words[-1].lower() in _ONE_WORD_UNITS and w.lower() not in _AFTER_TIME:
-            break  # `3 ngày triển khai`: the days, not `ngày triển`; but `3 năm tù`
-        words.append(w)
-        end = pos + m.end()
-        if len(words) >= 2:
-            break
-    if not words:
+    two = _TWO_WORDS.match(text, pos, limit)
+    if two is None:
         return None
-    last = words[-1].lower()
+    w = two.group(1)
+    if not w[:1].islower() and w.split("/")[0] not in UPPER_UNITS:  # `USD`, `USD/thùng`
+        return None
+    last = w.lower()  # the last word, lowered
+    if last in _STOP_UNIT or (w[:1] == "h" and _CLOCK.match(w)):  # `9h30`: a time of day
+        return None
+    words = [w]
+    end = two.end(1)
+    w = two.group(2)
+    if w is not None and (w[:1].islower() or w.isupper()):
+        lw = w.lower()
+        # `3 ngày triển khai`: the days, not `ngày triển`; but `3 năm tù`
+        if lw not in _UNIT_ENDERS and (last not in _ONE_WORD_UNITS or lw in _AFTER_TIME):
+            words.append(w)
+            last = lw
+            end = two.end(2)
     if last == "tuổi" or (last == "tháng" and _MONTH_NAMED.match(text, end)):
         return None  # an age (`44 năm tuổi`, `6 tháng tuổi`), or a date (`5 tháng 3`)
-    if text[end : end + 1] == "/" and re.match(r"/[^\W\d_]+", text[end:]):
-        m2 = re.match(r"/[^\W\d_]+", text[end:])
-        assert m2
-        words[-1] += m2.group(0)
-        end += m2.end()
+    if text[end : end + 1] == "/":
+        m2 = _SLASH_WORD.match(text, end)
+        if m2:
+            words[-1] += m2.group(0)
+            end = m2.end()
     return " ".join(words), end
 
 
-def _label_before(before: str) -> bool:
-    tail = before.rstrip().lower()
-    if tail.endswith(("/", "#", "no.")) or (
-        tail.endswith("-") and not _LOW_UNIT.sub("", tail[:-1].rstrip())[-1:].isdigit()  # not `20-50`, `10% - 15%`
-    ):
-        return True
-    raw_words = before.split()
-    if (
-        tail.endswith(" số")
-        and len(raw_words) >= 2
-        and (raw_words[-2][:1].isupper() or raw_words[-2].lower() in _DOC_WORDS)
-    ):
-        return True
-    if tail.endswith("cách đây") or tail.endswith("cách đây hơn") or tail.endswith("cách đây gần"):
-        return True
+_LABELS = frozenset(LABEL_BEFORE)
+_LABEL_ENDS = frozenset(label.split(" ")[-1] for label in LABEL_BEFORE)  # a label's last word
+_AGO = ("cách đây", "cách đây hơn", "cách đây gần")
+_COMPARATOR_WORDS = tuple(word for word, _ in COMPARATORS)
+# Ends of the text before a number are compared with these short words: lowering only its last
+# characters is enough (a character's lower case does not depend on the next ones; it may on the
+# ones before only for `Σ`, never in these words).
+_TAIL = 1 + max(len(w) for w in ("no.", " số", *_AGO, *_COMPARATOR_WORDS))
+_MARKED_ENDS = ("/", "#", "no.", "-", " số", *_AGO)  # the ends tested first in _label_before
+
+
+def _label_before(before: str, stripped: str, tail: str) -> bool:
+    """Whether the number after `before` is a label's (`lần 2`, `Điều 5`, `Kế hoạch số 15`,
+    `Ban QLDA Điện 2`), not a quantity. `stripped`: `before` right-stripped; `tail`: its end, lowered."""
+    if tail.endswith(_MARKED_ENDS):
+        if tail.endswith(("/", "#", "no.")) or (
+            tail.endswith("-")
+            and not _without_low_unit(stripped.lower()[:-1].rstrip())[-1:].isdigit()  # not `20-50`, `10% - 15%`
+        ):
+            return True
+        raw_words = before.rsplit(None, 3)[-3:]  # the last three words (`before.split()[-3:]`, without splitting all)
+        if (
+            tail.endswith(" số")
+            and len(raw_words) >= 2
+            and (raw_words[-2][:1].isupper() or raw_words[-2].lower() in _DOC_WORDS)
+        ):
+            return True
+        if tail.endswith(_AGO):
+            return True
+    split = before.rsplit(None, 1)
+    if not split:
+        return False
+    last = split[-1]
     # part of a name: `Ban QLDA Điện 2`, `thủy điện Đak Mi 4` (a capitalised word right before, mid-sentence)
-    if raw_words and before.endswith(" ") and raw_words[-1][:1].isupper() and raw_words[-1][-1:].isalpha():
+    if before.endswith(" ") and last[:1].isupper() and last[-1:].isalpha():
+        raw_words = before.rsplit(None, 3)[-3:]
         if len(raw_words) >= 2 and not raw_words[-2].endswith((".", ":", "!", "?")):
             return True
-    words = tail.split()
+    if last.lower() not in _LABEL_ENDS:
+        return False  # no label ends with the last word
+    words = [w.lower() for w in before.rsplit(None, 3)[-3:]]
     for n in (1, 2, 3):
-        if " ".join(words[-n:]) in LABEL_BEFORE:
+        if " ".join(words[-n:]) in _LABELS:
             return True
     return False
 
@@ -189,8 +260,10 @@ def _out_of(x: float, y: float) -> bool:
     return x >= 2 and y > 4 and not (1900 <= y <= 2100 and y.is_integer()) and not (x == 24 and y in (7, 24))
 
 
-def _comparator(before: str) -> str | None:
-    tail = before.rstrip().lower()
+def _comparator(tail: str) -> str | None:
+    """The comparator that the end of the text before a number (`tail`, stripped, lowered) says."""
+    if not tail.endswith(_COMPARATOR_WORDS):
+        return None
     for word, sym in COMPARATORS:
         if tail.endswith(word):
             return sym
@@ -205,10 +278,12 @@ _PARAGRAPH_YEAR = re.compile(
 )
 
 
-def _years_of(sentence: str, dates: list[DateMention], lo: int, hi: int) -> list[tuple[int, int, bool]]:
+def _years_of(sentence: str, lower: str, dates: list[DateMention], lo: int, hi: int) -> list[tuple[int, int, bool]]:
     """(offset in the sentence, year, compared) of each deadline or as-of year
     stated in it; `compared` for a year compared with (`so với 717 tỷ đồng năm
-    2018`, `cùng kỳ năm 2019`), which is only a compared number's."""
+    2018`, `cùng kỳ năm 2019`), which is only a compared number's. `lower`: the sentence lowered."""
+    if not dates and not _may_state_period(lower):
+        return []
     years = []
     for d in dates:
         if not (lo <= d.start < hi and d.resolved and d.has_year):
@@ -221,7 +296,7 @@ def _years_of(sentence: str, dates: list[DateMention], lo: int, hi: int) -> list
             years.append((at, int((d.date_end or d.date_start)[:4]), compared))
         elif _ASOF.search(sentence[max(0, at - 24) : at]):  # `Tính đến ngày 27/4/2021`
             years.append((at, int(d.date_start[:4]), compared))
-    for m in _PERIOD.finditer(sentence):
+    for m in _periods(sentence, lower):
         if _BORN.search(sentence, max(0, m.start() - 12), m.start()):
             continue
         compared = _COMPARED.search(sentence, max(0, m.start() - 40), m.start()) is not None
@@ -275,11 +350,10 @@ _MEASURED_AGAINST = re.compile(r"(?:%|hoàn thành|vượt|so với|đúng)\s{1,
 _NOT_AIM = ("đã ", "chỉ ", "nếu ")  # `đã phải sơ tán`, `chỉ cần 3 phút`, `nếu ... sẽ`: no aim
 
 
-def _goal_cues(sentence: str) -> list[tuple[int, bool]]:
+def _goal_cues(sentence: str, lower: str) -> list[tuple[int, bool]]:
     """(offset, strong) of each word of aim in the sentence (`mục tiêu`,
     `phấn đấu`; `sẽ`, `cần` weak), not one that opens a name in mid-sentence
-    (`Cần Thơ`, `Kế hoạch 15/KH-UBND`)."""
-    lower = sentence.lower()
+    (`Cần Thơ`, `Kế hoạch 15/KH-UBND`). `lower`: the sentence lowered."""
     same = len(lower) == len(sentence)
     out = []
     for m in _TARGET.finditer(lower):
@@ -315,80 +389,110 @@ def find_targets(
     out: list[TargetFact] = []
     prev_kind = None
     for pi, par in enumerate(paragraphs):
-        if pi in skip or not _DIGIT.search(par):
+        if pi in skip:
             continue
-        date_spans = [(d.start, d.end) for d in dates_by_par[pi]]
-        for s0, s1 in split_sentences(par):
-            sentence = par[s0:s1]
-            numbers = list(_NUMBER.finditer(sentence)) if _DIGIT.search(sentence) else []
-            if not numbers:
-                continue
-            # the sentence's years, its words of aim and whether it goes on a goal, read once
-            cues: tuple[list[tuple[int, int, bool]], list[tuple[int, bool]], bool] | None = None
-            found_here = []
+        # The paragraph's numbers, found at once: a number never spans two sentences (only spaces
+        # and quote marks stand between them), and one is found in its sentence as in the paragraph.
+        numbers = list(_NUMBER.finditer(par))
+        if numbers and dates_by_par[pi]:  # not one that is part of a date
+            date_spans = [(d.start, d.end) for d in dates_by_par[pi]]
+            kept = []
             for m in numbers:
-                a, b = s0 + m.start(), s0 + m.end()
-                if any(x <= a < y or x < b <= y for x, y in date_spans):
+                a, b = m.span()
+                for x, y in date_spans:
+                    if x <= a < y or x < b <= y:
+                        break
+                else:
+                    kept.append(m)
+            numbers = kept
+        if not numbers:
+            continue
+        ni = 0
+        for s0, s1 in split_sentences(par):
+            if ni == len(numbers):
+                break
+            if numbers[ni].start() >= s1:
+                continue  # none in this sentence
+            nj = ni + 1  # this sentence's numbers: numbers[ni:nj]
+            while nj < len(numbers) and numbers[nj].start() < s1:
+                nj += 1
+            here, ni = numbers[ni:nj], nj
+            sentence = par[s0:s1]
+            # the sentence's years, whether it goes on a goal and may say one, read once; its words of aim when needed
+            years: list[tuple[int, int, bool]] | None = None
+            goes_on = may_goal = may_past = False
+            lower = ""
+            aims: list[tuple[int, bool]] | None = None
+            found_here = []
+            target_here = False  # whether one of them is a target
+            for m in here:
+                a, b = m.span()
+                start, end = a - s0, b - s0  # in the sentence
+                before = sentence[start - 160 if start > 160 else 0 : start]
+                stripped = before.rstrip()
+                tail = stripped[-_TAIL:].lower()  # its end, lowered, for short words
+                if _label_before(before, stripped, tail):
                     continue
-                before = sentence[max(0, m.start() - 160) : m.start()]
-                if _label_before(before):
-                    continue
-                dashed = before.rstrip()
-                if dashed.endswith(("-", "–")):  # `20-50 gia đình`, `300 - 500 giường`: a range, not a score
-                    low = _RANGE_LOW.search(_LOW_UNIT.sub("", dashed[:-1].rstrip()) + "-")  # (`2-1`), a code...
+                if stripped.endswith(("-", "–")):  # `20-50 gia đình`, `300 - 500 giường`: a range, not a score
+                    low_text = _without_low_unit(stripped[:-1].rstrip()) + "-"
+                    low = _RANGE_LOW.search(low_text, max(0, len(low_text) - _RANGE_LOW_LEN))  # (`2-1`), a code...
                     if low is None or not 0 < parse_number(low.group(1), low.group(2)) < parse_number(*m.groups()):
                         continue
                 # `1-4 ca`, `từ 500 đến 1.000 người`: the first number of a range waits for the second.
-                after = sentence[m.end() : m.end() + 6]
-                if _RANGE_NEXT.match(after):
+                if _RANGE_NEXT.match(sentence, end, end + 6):
                     continue
-                of = _OUT_OF.match(sentence, m.end())  # `85.157.192/98.713.820 nhân khẩu`, `5/5 tiêu chuẩn`
+                of = _OUT_OF.match(sentence, end) if sentence.startswith("/", end) else None  # `5/5 tiêu chuẩn`
                 if of and _out_of(parse_number(*m.groups()), parse_number(of.group(1), of.group(2))):
                     unit = _unit_after(sentence, of.end())
                 else:
-                    unit = _unit_after(sentence, m.end())
+                    unit = _unit_after(sentence, end)
                 if unit is None:
                     continue
                 unit_text, uend = unit
                 if len(unit_text) == 1 and unit_text not in ("%", "m"):
                     continue  # `5K`, `3D`: a name, not a unit (but `400m` is metres)
-                if unit_text.split()[0] in _TIME_UNITS and _SPAN_AFTER.match(sentence, uend):
+                if unit_text.partition(" ")[0] in _TIME_UNITS and _SPAN_AFTER.match(sentence, uend):
                     continue  # `trong 5 năm qua`: a span of time, not a figure
                 if _RANGE_NEXT.match(sentence, uend) and (
                     before.endswith("từ ") or _SAME_UNIT_NEXT.match(sentence, uend)
                 ):
                     continue  # `từ 23% đến 25%`, `7,42 USD đến 15,8 USD`: the range's upper end counts
-                value = parse_number(m.group(1), m.group(2))
-                if unit_text != "%" and 1900 <= value <= 2100 and not m.group(2) and "." not in m.group(1):
+                whole, frac = m.groups()
+                value = parse_number(whole, frac)
+                if unit_text != "%" and 1900 <= value <= 2100 and not frac and "." not in whole:
                     # a bare year followed by a word is a year, not a count
-                    if not _COUNTED.match(sentence, m.end()):
+                    if not _COUNTED.match(sentence, end):
                         continue
-                if cues is None:
+                if years is None:
                     goes_on = prev_kind == "target" and bool(_CONNECTIVE.match(sentence))  # `Đồng thời, ...`
-                    years_here = _years_of(sentence, dates_by_par[pi], s0, s1)
-                    if not years_here and s0 > 0 and not _OWN_TIME.search(sentence):
-                        years_here = _paragraph_year(par)
-                    cues = (years_here, _goal_cues(sentence), goes_on)
-                years, aims, goes_on = cues
-                year = _year_at(sentence, years, m.start())
-                goal = goes_on or _aimed(sentence, aims, m.start(), uend)
-                lowered = before.lower()
-                if _GOAL_BEFORE.search(lowered):
+                    lower = sentence.lower()
+                    years = _years_of(sentence, lower, dates_by_par[pi], s0, s1)
+                    if not years and s0 > 0:
+                        years = _paragraph_year(par)
+                        if years and _OWN_TIME.search(sentence):
+                            years = []
+                    # a word that is not in the lowered sentence is not in the lowered text before a number either
+                    may_goal, may_past = _may_say_goal(lower), _may_say_past(lower)
+                year = _year_at(sentence, years, start) if years else None  # (None without years)
+                lowered = before.lower() if may_goal or may_past else ""
+                if may_goal and _may_say_goal(lowered) and _GOAL_BEFORE.search(lowered):
                     kind = "target"  # `chỉ tiêu 50 triệu hồ sơ`, `không quá 50 người`: a goal or a limit, said so
-                elif _PAST.search(lowered):
+                elif may_past and _PAST.search(lowered):
                     kind = "figure"
-                elif goal:
+                elif goes_on:
                     kind = "target"
                 else:
-                    kind = "figure"
-                subj_words = before.split()[-6:]
+                    if aims is None:
+                        aims = _goal_cues(sentence, lower)
+                    kind = "target" if _aimed(sentence, aims, start, uend) else "figure"
+                target_here = target_here or kind == "target"
                 found_here.append(
                     TargetFact(
-                        text=sentence[max(0, m.start() - 40) : uend].strip(),
-                        subject=" ".join(subj_words),
+                        text=sentence[max(0, start - 40) : uend].strip(),
+                        subject=" ".join(before.rsplit(None, 6)[-6:]),  # its last six words
                         value=value,
                         unit=unit_text,
-                        comparator=_comparator(before),
+                        comparator=_comparator(tail),
                         year=year,
                         kind=kind,
                         paragraph=pi,
@@ -396,6 +500,6 @@ def find_targets(
                     )
                 )
             if found_here:
-                prev_kind = "target" if any(t.kind == "target" for t in found_here) else "figure"
+                prev_kind = "target" if target_here else "figure"
                 out.extend(found_here)
     return out
