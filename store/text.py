@@ -187,8 +187,6 @@ _MARKED = set("đăâêôơư" + _VOWELS[12:])
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[" + _VOWELS + r"]{1,3}(?:ch|nh|ng|[cmnpt])?"
 )
-_GLUED = re.compile(r"[^\W\d_]{4,}|\d(?=[^\W\d_])")
-_CAPS_THEN_LOWER = re.compile(r"(?<=[A-ZĐ]{2})(?=[a-zđ" + _VOWELS + r"])")
 
 
 def is_syllable(word: str) -> bool:
@@ -225,10 +223,13 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _LETTER_AFTER_DIGIT = re.compile(r"\d[^\W\d_]")
 _DIGIT_AFTER_LETTER = re.compile(r"[a-zđà-ỹ]\d")  # lower case only: not `F0`, `BN2863`
 # Words already seen: those that stay whole, and how the others split. A
-# paragraph's words are checked against them as sets, so only new words run
-# the syllable rules, and a paragraph with nothing glued is not rewritten.
+# text's words are checked against them as sets, so only new words run the
+# syllable rules, and a text with nothing glued is not rewritten.
 _WHOLE: set[str] = set()
 _SPLIT: dict[str, str] = {}
+# Whitespace-separated tokens already seen that `deglue` leaves as they are.
+_CLEAN: set[str] = set()
+_GLUED_TOKENS: dict[str, str] = {}  # and those it changes, as it changes them
 _MAX_SEEN = 500_000
 
 
@@ -246,10 +247,8 @@ def _word_digit(match: re.Match[str]) -> str:
     return word + " " if is_syllable(word) else word
 
 
-def deglue(text: str) -> str:
-    """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`;
-    `so với323 mã` → `so với 323 mã`. Only words with Vietnamese letters are split, and only
-    into whole syllables."""
+def _deglue_all(text: str) -> str:
+    """Every rule of `deglue`, on the whole of `text`."""
     out = _DIGIT_GLUE.sub(" ", text) if _LETTER_AFTER_DIGIT.search(text) else text
     if _DIGIT_AFTER_LETTER.search(out):
         out = _WORD_THEN_DIGIT.sub(_word_digit, out)
@@ -257,9 +256,6 @@ def deglue(text: str) -> str:
     words -= _WHOLE
     if not words:
         return out
-    if len(_WHOLE) > _MAX_SEEN:
-        _WHOLE.clear()
-        _SPLIT.clear()
     glued = False
     for word in words:
         split = _SPLIT.get(word)
@@ -271,6 +267,61 @@ def deglue(text: str) -> str:
             _SPLIT[word] = split
         glued = True
     return _LONG_WORD.sub(_split_match, out) if glued else out
+
+
+def _replace_tokens(text: str, new: dict[str, str]) -> str:
+    """`text` with each whole whitespace-separated token that is a key of `new` replaced by its value."""
+    spans = []
+    for token, out in new.items():
+        i = text.find(token)
+        while i >= 0:
+            end = i + len(token)
+            if (i == 0 or text[i - 1].isspace()) and (end == len(text) or text[end].isspace()):
+                spans.append((i, end, out))
+            i = text.find(token, i + 1)
+    spans.sort()
+    parts: list[str] = []
+    pos = 0
+    for start, end, out in spans:
+        parts += (text[pos:start], out)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def deglue(text: str) -> str:
+    """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`;
+    `so với323 mã` → `so với 323 mã`. Only words with Vietnamese letters are split, and only
+    into whole syllables."""
+    # Every rule looks within one whitespace-separated token (whitespace, like
+    # the text's start or end, is neither a letter nor a digit), so the text
+    # comes out token by token. Most paragraphs have nothing glued and nearly
+    # all their tokens were seen before: one pass in C over the tokens settles
+    # them. The new ones are checked all at once, joined by spaces, and one by
+    # one only when some of them change.
+    tokens = text.split()
+    if _CLEAN.issuperset(tokens):
+        return text
+    if len(_CLEAN) + len(_WHOLE) + len(_SPLIT) + len(_GLUED_TOKENS) > _MAX_SEEN:
+        _CLEAN.clear()
+        _WHOLE.clear()
+        _SPLIT.clear()
+        _GLUED_TOKENS.clear()
+    new = set(tokens).difference(_CLEAN)
+    unseen = [token for token in new if token not in _GLUED_TOKENS]
+    if unseen:
+        joined = " ".join(unseen)
+        if _deglue_all(joined) == joined:
+            _CLEAN.update(unseen)
+        else:
+            for token in unseen:
+                out = _deglue_all(token)
+                if out == token:
+                    _CLEAN.add(token)
+                else:
+                    _GLUED_TOKENS[token] = out
+    glued = {token: _GLUED_TOKENS[token] for token in new if token in _GLUED_TOKENS}
+    return _replace_tokens(text, glued) if glued else text
 
 
 def format_number(value: float | int | None) -> str:
