@@ -14,6 +14,7 @@ _SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u
 _SPACE = re.compile("[ " + re.escape(_SPACE_CHARS) + "]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + re.escape(_SPACE_CHARS) + "]")
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -48,9 +49,10 @@ def clean_lines(text: str) -> list[str]:
         if decoded.count("\n") != out.count("\n"):  # `&#10;`: a line break inside one line
             return [clean_line(raw) for raw in text.split("\n")]
         out = unicodedata.normalize("NFC", decoded)
-    out = _CONTROL.sub("", out)
-    if "  " in out or any(c in out for c in _SPACE_CHARS):  # most texts have single plain spaces only
-        out = _SPACE.sub(" ", out)
+    if "  " in out or _CONTROL_OR_SPACE.search(out):  # most texts have neither: one scan for both
+        out = _CONTROL.sub("", out)
+        if "  " in out or any(c in out for c in _SPACE_CHARS):  # most texts have single plain spaces only
+            out = _SPACE.sub(" ", out)
     return [line.strip() for line in out.split("\n")]
 
 
