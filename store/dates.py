@@ -99,8 +99,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-# What each pattern cannot match without, checked first: one scan that starts
-# on a digit, or a word in the lowered text, is far cheaper than the pattern.
+# What each pattern cannot match without, checked first: a day-month (found
+# from its separator, below), or a word in the lowered text, is far cheaper to
+# find than the pattern.
 _DAY_MONTH = re.compile(r"\d[/.-][01]?\d(?!\d)")
 _BY_NAME = dict(_PATTERNS)
 _DAY_MONTH_PATTERNS = [(name, _BY_NAME[name]) for name in ("range2", "range1", "dmy", "dm")]
@@ -120,8 +121,9 @@ _RELATIVE = [("relative", _BY_NAME["relative"])]
 # after it, where the lowered text has a character for each of the text's.
 _BEFORE_DAY_MONTH, _AFTER_DAY_MONTH = 16, 40
 _BEFORE_WORD, _AFTER_WORD = 7, 30
-# `_DAY_MONTH` found from its separator, one pattern for each: a search for a
-# pattern that opens with one literal character jumps from one to the next.
+# `_DAY_MONTH` found from its separator, one pattern for each (the same places,
+# one character on): a search for a pattern that opens with one literal
+# character jumps from one to the next, where one that opens with `\d` tries each.
 _DAY_MONTH_AT = [(sep, re.compile(re.escape(sep) + r"(?<=\d" + re.escape(sep) + r")[01]?\d(?!\d)")) for sep in "/-."]
 
 
