@@ -135,6 +135,9 @@ _OUTLET_LINE = re.compile(r"^(?:Báo|Tạp chí|Theo)\s[\wÀ-ỹ .-]{2,40}$")
 _SITE_LINE = re.compile(r"^([A-Z0-9.-]{2,40}\.(?:VN|COM|NET|ORG))\s{0,2}\|")
 _BYLINE = re.compile(r"^(?:[A-ZÀ-ỸĐ][\wà-ỹđ]{0,10}\.?\s{0,2}){1,5}$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+# its characters: on a stripped line (no line break at its end for `$` to stand
+# before) `endswith` gives the same answer without a search along the line
+_SENTENCE_ENDS = tuple('.!?…:;"”»)')
 
 OUTLETS_BY_DOMAIN = {
     "dantri.com.vn": "Dân trí",
@@ -186,6 +189,17 @@ def header_day(value: str, today: date | None = None) -> str | None:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# `http(s)://host` then `/`, `?`, `#` or the end, the host plain ASCII: no user, port,
+# brackets or odd characters, so `urlparse` would only lower its case
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(?=[/?#]|\Z)")
+
+
+def _host(url: str) -> str:
+    """`urlparse(url).hostname or ""`, without `urlparse` for most URLs."""
+    m = _PLAIN_URL.match(url)
+    if m:
+        return m.group(1).lower()
+    return urlparse(url).hostname or ""
 
 
 def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
@@ -237,7 +251,7 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     # Boilerplate and credits.
     body: list[str] = []
     for line in lines:
-        site = _SITE_LINE.match(line)
+        site = _SITE_LINE.match(line) if "|" in line else None  # the pattern needs a `|`
         if site and not art.outlet:
             domain = site.group(1).lower()
             art.outlet = OUTLETS_BY_DOMAIN.get(domain, domain)
@@ -251,7 +265,7 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
             if not art.outlet:
                 art.outlet = re.sub(r"^Theo\s", "", last)
             body.pop()
-        elif _BYLINE.match(last) and len(last) < 40 and not _SENTENCE_END.search(last):
+        elif _BYLINE.match(last) and len(last) < 40 and not last.endswith(_SENTENCE_ENDS):
             body.pop()
         else:
             break
@@ -272,7 +286,7 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     art.captions = {i for i, p in enumerate(body) if is_caption(p)}
     if not art.outlet and art.url:
         try:
-            host = (urlparse(art.url).hostname or "").removeprefix("www.")
+            host = _host(art.url).removeprefix("www.")
         except ValueError:  # a malformed URL header: keep it as text, take no outlet from it
             host = ""
         art.outlet = OUTLETS_BY_DOMAIN.get(host, host or None)
@@ -296,4 +310,4 @@ def is_caption(paragraph: str) -> bool:
     p = paragraph.strip()
     if _CREDIT_IN_BRACKETS.search(p) or ("Ảnh" in p and _CREDIT.search(p)):
         return True
-    return len(p) < 160 and not _SENTENCE_END.search(p)
+    return len(p) < 160 and not p.endswith(_SENTENCE_ENDS)

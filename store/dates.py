@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from operator import attrgetter
 
 # precision values
 DAY, RANGE, MONTH, YEAR, APPROX = "day", "range", "month", "year", "approximate"
@@ -97,29 +99,73 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-# What each pattern cannot match without, checked first: one scan that starts
-# on a digit, or a word in the lowered text, is far cheaper than the pattern.
+# What each pattern cannot match without, checked first: a day-month (found
+# from its separator, below), or a word in the lowered text, is far cheaper to
+# find than the pattern.
 _DAY_MONTH = re.compile(r"\d[/.-][01]?\d(?!\d)")
 _BY_NAME = dict(_PATTERNS)
 _DAY_MONTH_PATTERNS = [(name, _BY_NAME[name]) for name in ("range2", "range1", "dmy", "dm")]
 _BY_WORD = [(word, [(name, _BY_NAME[name]) for name in names])
             for word, names in (("tháng", ("my",)), ("quý", ("quarter",)), ("năm", ("approx", "year")))]  # fmt: skip
 _RELATIVE = [("relative", _BY_NAME["relative"])]
-_TIME_OF_DAY = ("hôm", "sáng", "trưa", "chiều", "tối", "đêm")
+
+# Where in the text each pattern is searched. Every match of a day-month
+# pattern holds a place where `_DAY_MONTH` matches at most 14 characters after
+# the match's start (`rạng sáng, 26/3`), and reads at most 30 characters from
+# its start (`27/04/2021 - 30/04/2021` and the character after it).
+# So no match starts before the first `_DAY_MONTH` match less 16, nor after
+# the last one; and a search that stops 40 characters after the last one, on
+# a character that is not a digit (so that no other day-month ends there),
+# finds what one over the whole text finds. Likewise the patterns led by a
+# word start at most 7 characters before it (`giữa  năm`) and read at most 24
+# after it, where the lowered text has a character for each of the text's.
+_BEFORE_DAY_MONTH, _AFTER_DAY_MONTH = 16, 40
+_BEFORE_WORD, _AFTER_WORD = 7, 30
+# `_DAY_MONTH` found from its separator, one pattern for each (the same places,
+# one character on): a search for a pattern that opens with one literal
+# character jumps from one to the next, where one that opens with `\d` tries each.
+_DAY_MONTH_AT = [(sep, re.compile(re.escape(sep) + r"(?<=\d" + re.escape(sep) + r")[01]?\d(?!\d)")) for sep in "/-."]
 
 
-def _patterns_for(text: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The patterns that may match in `text`, in the order they take precedence."""
+def _day_month_span(text: str) -> tuple[int, int] | None:
+    """Where `_DAY_MONTH` matches in `text`: the first match's start and the last one's end."""
+    first, last = len(text), -1
+    for sep, pat in _DAY_MONTH_AT:
+        m = pat.search(text) if sep in text else None
+        if m:
+            first = min(first, m.start() - 1)  # the digit before the separator
+            end = m.end()
+            for later in pat.finditer(text, end):
+                end = later.end()
+            last = max(last, end)
+    return (first, last) if last >= 0 else None
+
+
+def _searches(text: str) -> list[tuple[str, re.Pattern[str], int, int]]:
+    """The patterns that may match in `text`, in the order they take precedence,
+    each with the start and end of the part of `text` where they may."""
     lower = text.lower()
-    patterns = list(_DAY_MONTH_PATTERNS) if _DAY_MONTH.search(text) else []
+    out: list[tuple[str, re.Pattern[str], int, int]] = []
+    span = _day_month_span(text)
+    if span:
+        start, end = max(0, span[0] - _BEFORE_DAY_MONTH), span[1] + _AFTER_DAY_MONTH
+        while end < len(text) and text[end].isdecimal():  # `\d` is a decimal digit
+            end += 1
+        out += [(name, pat, start, end) for name, pat in _DAY_MONTH_PATTERNS]
+    aligned = len(lower) == len(text)  # no letter lowered to two (`İ`): offsets in both agree
     for word, pats in _BY_WORD:
-        if word in lower:
-            patterns += pats
-    if (("nay" in lower or "qua" in lower or "kia" in lower) and any(w in lower for w in _TIME_OF_DAY)) or (
-        "đang" in lower and ("diễn ra" in lower or "được tổ chức" in lower)
-    ):
-        patterns += _RELATIVE
-    return patterns
+        at = lower.find(word)
+        if at >= 0:
+            start, end = (max(0, at - _BEFORE_WORD), lower.rfind(word) + _AFTER_WORD) if aligned else (0, len(text))
+            out += [(name, pat, start, end) for name, pat in pats]
+    if (
+        ("nay" in lower or "qua" in lower or "kia" in lower)
+        and (  # a time of day, spelt out (faster than `any` over a tuple)
+            "hôm" in lower or "sáng" in lower or "trưa" in lower or "chiều" in lower or "tối" in lower or "đêm" in lower
+        )
+    ) or ("đang" in lower and ("diễn ra" in lower or "được tổ chức" in lower)):
+        out += [(name, pat, 0, len(text)) for name, pat in _RELATIVE]
+    return out
 
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -146,6 +192,7 @@ def _valid(y: int | None, m: int, d: int | None = None) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _pick_year(m: int, d: int, ref: date | None) -> int | None:
     """The year of a yearless day-month: the one nearest the reference date
     (so a `28/12` in an article of 3 January is last year's)."""
@@ -173,24 +220,23 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     """All date expressions in `text`, in order, without overlaps."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    patterns = _patterns_for(text)
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    for name, pat in patterns:
-        for m in pat.finditer(text):
+    for name, pat, start, end in _searches(text):
+        for m in pat.finditer(text, start, end):
             s, e = m.span("d") if name == "dm" else m.span()
             if name == "dm":
                 e = m.end()
-            if not free(s, e):
+            if taken and not all(e <= a or s >= b for a, b in taken):
                 continue
             mention = _resolve(name, m, text, ref)
             if mention is not None:
                 found.append(mention)
                 taken.append((s, e))
-    found.sort(key=lambda x: x.start)
+    if len(found) > 1:
+        found.sort(key=_START)
     return found
+
+
+_START = attrgetter("start")
 
 
 # `Quyết định 1179/QĐ-BGDĐT ngày 5/4/2021`, `Công điện số 541/CĐ-TTg ngày 23/4`: when a paper was
@@ -202,7 +248,8 @@ _DOCUMENT_BEFORE = re.compile(
 
 
 def _role_from_context(text: str, start: int) -> str:
-    if _DOCUMENT_BEFORE.search(text, max(0, start - 60), start):
+    # the pattern ends in `ngày` and a space or two (and a line break): look for `ngày` first
+    if "ngày" in text[max(0, start - 7) : start] and _DOCUMENT_BEFORE.search(text, max(0, start - 60), start):
         return "document"
     before = text[max(0, start - 24) : start]
     if _PERIOD_BEFORE.search(before):

@@ -179,25 +179,39 @@ def _alias_pattern() -> re.Pattern[str]:
                 node = node.setdefault(t, {})
             node[""] = {}
 
-    def word(token: str, first: bool) -> str:
+    def word(token: str) -> tuple[str, str]:
         head, rest = token[0], token[1:]
         head = re.escape(head.upper()) if head.isalpha() else re.escape(head)
-        if first:
-            head += r"(?<!\w.)"  # a whole word: no letter before its first
-        return head + (f"(?i:{re.escape(rest)})" if rest else "")
+        return head, (f"(?i:{re.escape(rest)})" if rest else "")
 
-    def build(node: dict, first: bool) -> str:
+    def branches(node: dict) -> list[tuple[str, str]]:
+        """Each branch as its first character and the rest."""
         alts = []
         for token in sorted((t for t in node if t), key=len, reverse=True):
             child = node[token]
             rest = {k: v for k, v in child.items() if k}
-            longer = f"\\W+{build(rest, False)}" if rest else None
+            longer = f"\\W+{build(rest)}" if rest else None
             end = r"(?!\w)" if "" in child else None
             tail = "|".join(x for x in (longer, end) if x)
-            alts.append(word(token, first) + (f"(?:{tail})" if "|" in tail else tail))
-        return "(?:" + "|".join(alts) + ")" if not first else "|".join(alts)
+            head, body = word(token)
+            alts.append((head, body + (f"(?:{tail})" if "|" in tail else tail)))
+        return alts
 
-    return re.compile(build(trie, True))
+    def build(node: dict) -> str:
+        return "(?:" + "|".join(head + body for head, body in branches(node)) + ")"
+
+    # At the top, the branches grouped by their first letter, in their order:
+    # at a capital the engine tries the one group it opens, not every branch
+    # (two branches with different first letters never match at one place).
+    groups: dict[str, list[str]] = {}
+    for head, body in branches(trie):
+        groups.setdefault(head, []).append(body)
+    return re.compile(
+        "|".join(
+            head + r"(?<!\w.)" + (bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")")  # a whole word
+            for head, bodies in groups.items()
+        )
+    )
 
 
 # Names that hold a province's name but are something else, as matched (without diacritics).
