@@ -118,7 +118,11 @@ def district_names() -> frozenset[str]:
     return frozenset(r["name"] for r in raw)
 
 
-_DISTRICT_HEAD = re.compile(r"(?<!\w)(?:(?i:huyện|quận|thị xã|thành phố)|TP\.?)\s{1,2}")
+# its first letter first: the engine jumps to those (a pattern that opens with a
+# look-behind is tried at every character), then checks what stands before
+_DISTRICT_HEAD = re.compile(
+    r"[HhQqTt](?<!\w.)(?:(?i:(?<=[Hh])uyện|(?<=[Qq])uận|(?<=[Tt])hị xã|(?<=[Tt])hành phố)|(?<=T)P\.?)\s{1,2}"
+)
 _NAME_WORD = re.compile(r"\w+")
 
 
