@@ -117,19 +117,79 @@ _PLACE_NOUNS = frozenset(
 )
 
 
-def _names_a_place(words: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether the word before the family name at `i` makes the name a place's."""
-    prev = words[i - 1][2]
-    before = words[i - 2][2] if i >= 2 else ""
-    if prev.lower() in _PLACE_NOUNS:
-        if prev.lower() == "trường":
-            return before.lower() != "đồng"  # `Hội đồng trường Nguyễn Mai Hương`
-        return not (prev.lower() == "phố" and before.lower() == "thành")  # `Chủ tịch thành phố Nguyễn...`
-    return prev in _QUARTERS and (not before[:1].isupper() or before in _UNIT_TYPES)  # not `Việt Nam Đoàn...`
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the word `text[start:end]`, right before a family name, makes the name a place's."""
+    prev = text[start:end]
+    low = prev.lower()
+    if low in _PLACE_NOUNS:
+        if low == "trường":
+            return _word_before(text, start).lower() != "đồng"  # `Hội đồng trường Nguyễn Mai Hương`
+        return not (low == "phố" and _word_before(text, start).lower() == "thành")  # `Chủ tịch thành phố Nguyễn...`
+    if prev not in _QUARTERS:
+        return False
+    before = _word_before(text, start)
+    return not before[:1].isupper() or before in _UNIT_TYPES  # not `Việt Nam Đoàn...`
 
 
 _QUARTERS = {"Nam", "Bắc", "Đông", "Tây"}  # capitalised before a family name, they open a place
 _UNIT_TYPES = {"Quận", "Huyện", "Phường", "Xã", "Thị"}  # `Quận Nam Từ Liêm` (but `Hà Nam Trương Quốc Huy`)
+
+# A family name as a whole `_WORD` (a run of letters: a digit ends one, so `2Nguyễn` holds `Nguyễn`).
+# `find_names` visits these only, not every word: the check for a letter before comes after the
+# first character, so the engine jumps from capital to capital.
+_SURNAME_WORD = re.compile(
+    words_pattern(SURNAMES).replace(r"(?<!\w.)", r"(?<![^\W\d_].)").replace(r"(?!\w)", r"(?![^\W\d_])")
+)
+
+
+def _is_letter(ch: str) -> bool:
+    """What `[^\\W\\d_]` matches: a word character, not a digit nor `_`."""
+    return ch.isalpha() or (ch.isalnum() and not ch.isdecimal())
+
+
+def _word_span_before(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the last `_WORD` that ends at or before `end`."""
+    k = end
+    while k and not _is_letter(text[k - 1]):
+        k -= 1
+    if not k:
+        return None
+    j = k - 1
+    while j and _is_letter(text[j - 1]):
+        j -= 1
+    return j, k
+
+
+def _word_before(text: str, end: int) -> str:
+    span = _word_span_before(text, end)
+    return text[span[0] : span[1]] if span else ""
+
+
+# Whether a string names a province, and whether a run of words passes as a person's name: the
+# same few hundred strings recur in every article, and `resolve` folds each one again.
+_PROVINCE_SEEN: dict[str, bool] = {}
+_NAME_OK_SEEN: dict[str, bool] = {}
+
+
+def _is_province(name: str) -> bool:
+    hit = _PROVINCE_SEEN.get(name)
+    if hit is None:
+        hit = resolve(name) is not None
+        if len(_PROVINCE_SEEN) < 100_000:
+            _PROVINCE_SEEN[name] = hit
+    return hit
+
+
+def _name_ok(name: str) -> bool:
+    """A run of a family name and capitalised words that is no place: not a province, a district
+    (`_place`), nor `Đại học Y Hà Nội` (a one-letter `Y`, then a province: a school's name)."""
+    hit = _NAME_OK_SEEN.get(name)
+    if hit is None:
+        first, rest = name.split(" ", 1)
+        hit = not _is_province(name) and not _place(name) and not (len(first) == 1 and _is_province(rest))
+        if len(_NAME_OK_SEEN) < 100_000:
+            _NAME_OK_SEEN[name] = hit
+    return hit
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -137,44 +197,43 @@ def find_names(text: str) -> list[NameSpan]:
     syllables (`Nguyễn Huy Dũng`), not place names (`Hà Nội`)."""
     if not _SURNAME_RE.search(text):
         return []
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     out = []
-    i = 0
-    while i < len(words):
-        s, e, w = words[i]
-        if w not in SURNAMES:
-            i += 1
+    read_to = 0  # the words before this are read: part of a name, or of a place
+    for m in _SURNAME_WORD.finditer(text):
+        s, e = m.span()
+        if s < read_to:
             continue
-        if i > 0 and text[words[i - 1][1] : s] == " " and _names_a_place(words, i):
-            i += 1  # `đường Nguyễn Lương Bằng`, `quận Nam Từ Liêm`: past the whole name
-            while i < len(words) and _titlecase(words[i][2]) and text[words[i - 1][1] : words[i][0]] == " ":
-                i += 1
+        w = m.group()
+        prev = _word_span_before(text, s)
+        if prev and prev[1] == s - 1 and text[s - 1] == " " and _names_a_place(text, *prev):
+            # `đường Nguyễn Lương Bằng`, `quận Nam Từ Liêm`: past the whole name
+            while text.startswith(" ", e) and (nxt := _WORD.match(text, e + 1)) and _titlecase(nxt.group()):
+                e = nxt.end()
+            read_to = e
             continue
-        after_place = i > 0 and resolve(words[i - 1][2] + " " + w) is not None  # `An Giang Nguyễn Thanh Bình`
-        pair = w + " " + words[i + 1][2] if i + 1 < len(words) else ""
-        if pair and (pair in NOT_PERSON_NAMES or resolve(pair) is not None):
-            i += 2  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
+        after_place = prev is not None and _is_province(text[prev[0] : prev[1]] + " " + w)  # `An Giang Nguyễn Thanh Bình`
+        second = _WORD.search(text, e)  # the next word, wherever it is
+        if second and ((pair := w + " " + second.group()) in NOT_PERSON_NAMES or _is_province(pair)):
+            read_to = second.end()  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
             continue
-        if not after_place and not TITLE_RE.match(text, s):
-            j = i + 1
-            while (
-                j < len(words)
-                and j - i < 4
-                and _titlecase(words[j][2])
-                and words[j][2] not in NAME_STOPWORDS
-                and text[words[j - 1][1] : words[j][0]] == " "
-                and not text.startswith(" phố", words[j][1])
-            ):
-                j += 1
-            if j - i >= 2:
-                name = text[s : words[j - 1][1]]
-                rest = name.split(" ", 1)[1]
-                # `Đại học Y Hà Nội`: a one-letter `Y`, then a province, is a school's name
-                if resolve(name) is None and not _place(name) and not (len(w) == 1 and resolve(rest) is not None):
-                    out.append(NameSpan(name, s, words[j - 1][1]))
-                    i = j
-                    continue
-        i += 1
+        if after_place or TITLE_RE.match(text, s):
+            continue
+        # up to three more capitalised words, one space apart
+        end, count, nxt = e, 1, second
+        while (
+            count < 4
+            and nxt is not None
+            and nxt.start() == end + 1
+            and text[end] == " "
+            and _titlecase(word := nxt.group())
+            and word not in NAME_STOPWORDS
+            and not text.startswith(" phố", nxt.end())
+        ):
+            end, count = nxt.end(), count + 1
+            nxt = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+        if count >= 2 and _name_ok(name := text[s:end]):
+            out.append(NameSpan(name, s, end))
+            read_to = end
     return out
 
 
