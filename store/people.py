@@ -85,17 +85,32 @@ class People:
         ref = set(fold_key(role_ref).replace("tt tt", "tt").split())
         best, best_score = None, 0.0
         title = TITLE_RE.match(role_ref)
+        folded_title = fold(title.group(0)) if title else ""
         for p in self.people:
             for held in p.roles:
-                # a role may list several titles: `Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an`
-                parts = [fold(x.strip()) for x in re.split(r",|–|-", held)]
-                if title and not any(part.startswith(fold(title.group(0))) for part in parts):
+                parts, words = _role_words(held)
+                if title and not any(part.startswith(folded_title) for part in parts):
                     continue
-                words = set(fold_key(held).split())
                 score = len(ref & words) / max(1, len(ref))
                 if score > best_score:
                     best, best_score = p, score
         return best if best_score >= 0.5 else None
+
+
+_ROLE_SEEN: dict[str, tuple[list[str], frozenset[str]]] = {}
+_ROLE_SPLIT = re.compile(r",|–|-")
+
+
+def _role_words(role: str) -> tuple[list[str], frozenset[str]]:
+    """A role's titles, folded (a role may list several: `Ủy viên Trung ương
+    Đảng, Thứ trưởng Bộ Công an`), and its folded words; kept, as `by_role`
+    reads every role of the article for each reference."""
+    hit = _ROLE_SEEN.get(role)
+    if hit is None:
+        hit = [fold(x.strip()) for x in _ROLE_SPLIT.split(role)], frozenset(fold_key(role).split())
+        if len(_ROLE_SEEN) < 100_000:
+            _ROLE_SEEN[role] = hit
+    return hit
 
 
 def _place(name: str) -> bool:
@@ -147,8 +162,17 @@ def _is_letter(ch: str) -> bool:
     return ch.isalpha() or (ch.isalnum() and not ch.isdecimal())
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")  # the last word, then what is no letter to the end
+
+
 def _word_span_before(text: str, end: int) -> tuple[int, int] | None:
     """(start, end) of the last `_WORD` that ends at or before `end`."""
+    # in the few characters before, mostly: a word there starts where the match does (a letter
+    # before would have matched first), unless at the window's start with a letter before it
+    window = max(0, end - 24)
+    m = _WORD_BEFORE.search(text, window, end)
+    if m is not None and (m.start() > window or not window or not _is_letter(text[window - 1])):
+        return m.span(1)
     k = end
     while k and not _is_letter(text[k - 1]):
         k -= 1
@@ -243,10 +267,15 @@ def find_names(text: str) -> list[NameSpan]:
 UPPER_LETTERS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper())
 _CAP_WORD = rf"[{UPPER_LETTERS}][a-zà-ỹđ'’-]*[a-zà-ỹđ]"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
-# two words at least, or initials and a word (`G.C. Gautam`)
+# Two words at least, or initials and a word (`G.C. Gautam`), with no word character, dot,
+# `&`, apostrophe or hyphen before. That is `(?<![\w.&’'-])(?:{_INITIALS}{_CAP_WORD}(?:\s(?:
+# {_INITIALS})?{_CAP_WORD}){0,4}|{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){1,4})(?![\w&])`,
+# written with the first capital letter first and the check before it after, so that the
+# engine jumps from capital to capital instead of trying the whole pattern at every character.
 _NAME_RUN = re.compile(
-    rf"(?<![\w.&’'-])(?:{_INITIALS}{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}"
-    rf"|{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{1,4}})(?![\w&])"
+    rf"[{UPPER_LETTERS}](?<![\w.&’'-].)"
+    rf"(?:(?<=[A-Z])\.\s?(?:[A-Z]\.\s?){{0,2}}{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}"  # initials first
+    rf"|[a-zà-ỹđ'’-]*[a-zà-ỹđ](?:\s(?:{_INITIALS})?{_CAP_WORD}){{1,4}})(?![\w&])"
 )
 # a thing named right before: `tàu Ever Given`, `tờ New York Times`, `hãng Pfizer`
 _THING_BEFORE = re.compile(
@@ -263,7 +292,7 @@ _OPENERS = frozenset(
 )
 _THING_OPENERS = frozenset("Tờ Đài Hãng Trang Báo Tạp Đội Nhóm".split())
 _FOREIGN_SEEN: dict[str, bool] = {}
-_RUN_SEEN: dict[str, bool] = {}  # whether a run of capitalised words has a foreign one
+_RUN_NAME_SEEN: dict[str, tuple[str, int] | None] = {}  # the foreign name in a run of capitalised words
 _TITLED = re.compile(words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES)]) + r"\s")
 _TOKEN = re.compile(r"(?:[A-Z]\.\s?)*[^\s.]+")  # a word of a run, with its initials
 # letters only Vietnamese writes: đ, ă, â, ê, ô, ơ, ư and the hook, tilde and dot below
@@ -285,12 +314,36 @@ def foreign_word(word: str) -> bool:
     return hit
 
 
+# A capital and the letters a `_CAP_WORD` goes on with. Each word of a `_NAME_RUN` opens one of
+# these (what stands before it, a space, a dot or no word character, cannot go on one), and is
+# all of it, or its part before an apostrophe or a hyphen (`Kirby` of `Kirby-`).
+_CAP_RUN = re.compile(rf"[{UPPER_LETTERS}][a-zà-ỹđ'’-]+")
+_PLAIN_CAP_RUNS: set[str] = set()  # `_CAP_RUN`s seen with no foreign word
+
+
+def _cap_run_foreign(run: str) -> bool:
+    """Whether a word of a name could be foreign in this `_CAP_RUN`: the run,
+    or a part of it that ends in a letter before an apostrophe or a hyphen."""
+    if run in _PLAIN_CAP_RUNS:
+        return False
+    hit = (run[-1] not in "'’-" and foreign_word(run)) or any(
+        run[k] in "'’-" and run[k - 1] not in "'’-" and foreign_word(run[:k]) for k in range(2, len(run))
+    )
+    if not hit and len(_PLAIN_CAP_RUNS) < 100_000:
+        _PLAIN_CAP_RUNS.add(run)
+    return hit
+
+
 def foreign_names(text: str) -> list[NameSpan]:
     """Capitalised runs that name a person in a foreign way: two words or more
     (initials joined to the next), one at least not Vietnamese, after any
     country or body before them (`Hải quân Indonesia Yudo Margono` → `Yudo
     Margono`); not a team, firm, paper or place (`Real Madrid`, `New York
     Times`, `tàu Ever Given`)."""
+    # most texts have no foreign word at all (`_foreign_span` wants one): one quick pass tells
+    runs = _CAP_RUN.findall(text)
+    if _PLAIN_CAP_RUNS.issuperset(runs) or not any(map(_cap_run_foreign, runs)):
+        return []
     return [span for m in _NAME_RUN.finditer(text) if (span := _foreign_span(text, m)) is not None]
 
 
@@ -312,25 +365,35 @@ def titled_foreign_names(text: str) -> list[NameSpan]:
 
 
 def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
-    run = m.group(0)
-    foreign = _RUN_SEEN.get(run)
-    if foreign is None:
-        foreign = any(foreign_word(t.rsplit(".", 1)[-1].strip()) for t in _TOKEN.findall(run))
-        if len(_RUN_SEEN) < 100_000:
-            _RUN_SEEN[run] = foreign
-    if not foreign:
-        return None  # Vietnamese words only: a place, a body or a name `find_names` reads
-    if _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    found = _run_name(m.group(0))
+    if found is None or _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         return None
+    return NameSpan(found[0], m.start() + found[1], m.end())
+
+
+def _run_name(run: str) -> tuple[str, int] | None:
+    """The foreign name a `_NAME_RUN` holds and where it starts in the run,
+    what comes before the run aside; kept, as runs recur."""
+    found = _RUN_NAME_SEEN.get(run, ())
+    if found == ():
+        found = _read_run_name(run)
+        if len(_RUN_NAME_SEEN) < 100_000:
+            _RUN_NAME_SEEN[run] = found
+    return found  # type: ignore[return-value]
+
+
+def _read_run_name(run: str) -> tuple[str, int] | None:
     tokens = _TOKEN.findall(run)
-    start = m.start()
+    if not any(foreign_word(t.rsplit(".", 1)[-1].strip()) for t in tokens):
+        return None  # Vietnamese words only: a place, a body or a name `find_names` reads
+    start = 0
     while tokens and tokens[0] in _OPENERS:  # `Ông Trump`, `Theo Joe Biden`
         if tokens[0] in _THING_OPENERS:
             return None  # `Tờ Thai Rath`: a paper
-        start = m.start() + run.index(tokens[1]) if len(tokens) > 1 else m.end()
+        start = run.index(tokens[1]) if len(tokens) > 1 else len(run)
         tokens = tokens[1:]
     while len(tokens) > 2 and (tokens[0] in FOREIGN_PLACES or tokens[0] in NOT_PERSON_WORDS):
-        start = text.index(tokens[1], start + len(tokens[0]))
+        start = run.index(tokens[1], start + len(tokens[0]))
         tokens = tokens[1:]
     bare = [t.rsplit(".", 1)[-1].strip() for t in tokens]
     if len(tokens) + sum(1 for t in tokens if "." in t) < 2 or tokens[0] in FOREIGN_PLACES:
@@ -343,9 +406,9 @@ def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
         if bare[k] in SURNAMES and not any(foreign_word(b) for b in bare[k:]):
             return None
     name = " ".join(tokens)
-    if resolve(name) is not None or name in NOT_PERSON_NAMES:
+    if _is_province(name) or name in NOT_PERSON_NAMES:
         return None
-    return NameSpan(name, start, m.end())
+    return name, start
 
 
 _ROLE_STOP = re.compile(r"[.;:]\s|,\s(?!" + _TITLE_CASED + ")")
@@ -380,16 +443,25 @@ def role_after(text: str, end: int) -> str | None:
     return role.strip(" ,-–—") or None
 
 
+# Letters whose lower case is not what `re.I` compares them by (`İ` lowers to two characters; `ı`
+# and `ſ` match `i` and `s`): where none stands, a pattern of lower-case words finds in the lowered
+# text what the same pattern with `re.I` finds in the text, and quicker (the engine can jump to
+# each first letter).
+CASE_ODD = re.compile("[İıſ]")
+_TITLE_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True))  # `TITLE_RE`, for lowered text
+_PERSON_WORD_END = re.compile(r"\s(?:" + "|".join(PERSON_WORDS) + r")$", re.I)
+
+
 def role_before(text: str, start: int) -> str | None:
     """`Thứ trưởng Bộ TT&TT Nguyễn Huy Dũng`: the role that ends right before a name."""
     window = text[max(0, start - 200) : start]
     cut = max(window.rfind(". "), window.rfind(": "), window.rfind("; "), window.rfind("“"), window.rfind('"'))
     clause = window[cut + 1 :] if cut >= 0 else window
-    m = TITLE_RE.search(clause)
+    m = TITLE_RE.search(clause) if CASE_ODD.search(clause) else _TITLE_LOWER.search(clause.lower())
     if not m:
         return None
     role = clause[m.start() :].strip(" ,")
-    role = re.sub(r"\s(?:" + "|".join(PERSON_WORDS) + r")$", "", role, flags=re.I)
+    role = _PERSON_WORD_END.sub("", role)
     if ROLE_END.search(role):  # `Chủ tịch nước đề nghị ... cho phạm nhân X`: a clause, not a role
         return None
     return role or None
