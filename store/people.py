@@ -5,6 +5,7 @@ and the short references that follow (`ông Hà`, `Thứ trưởng Dũng`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -350,6 +351,8 @@ def foreign_names(text: str) -> list[NameSpan]:
 def titled_foreign_names(text: str) -> list[NameSpan]:
     """`foreign_names` right after a person word or a title (`ông Narendra
     Raval`, `Tổng thống Nga Vladimir Putin`)."""
+    if not _TITLED_ODD.search(text) and not _may_name_titled(text):
+        return []  # most paragraphs: no title before a capital letter names anyone foreign
     lower = text.lower()
     if len(lower) != len(text):
         return [f for f in foreign_names(text) if _PERSON_BEFORE.search(text, max(0, f.start - 30), f.start)]
@@ -357,11 +360,69 @@ def titled_foreign_names(text: str) -> list[NameSpan]:
     for t in _TITLED.finditer(lower):  # in lowered text the engine jumps to each first letter
         if not text[t.end() : t.end() + 1].isupper() or (out and t.start() < out[-1].end):
             continue
-        m = _NAME_RUN.search(text, t.end(), t.end() + 60)  # a country or a body may come first
-        span = _foreign_span(text, m) if m else None
-        if span is not None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
+        span = _titled_span(text, t.end())
+        if span is not None:
             out.append(span)
     return out
+
+
+def _titled_span(text: str, end: int) -> NameSpan | None:
+    """The foreign name after a title that ends at `end`, if a person word or a title is right before it."""
+    m = _NAME_RUN.search(text, end, end + 60)  # a country or a body may come first
+    span = _foreign_span(text, m) if m else None
+    if span is not None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
+        return span
+    return None
+
+
+def _any_case(ch: str) -> str:
+    """A character class of what lowers to `ch`: it, its capital (and the Kelvin sign, for `k`)."""
+    chars = sorted(c for c in {ch, ch.upper(), ch.title(), *("\u212a" if ch == "k" else "")} if len(c) == 1)
+    return "[" + "".join(map(re.escape, chars)) + "]" if len(chars) > 1 else re.escape(ch)
+
+
+def _any_case_words(words: Iterable[str]) -> str:
+    """`words_pattern` of lower-case words, each letter matching as `re.I` would in the lowered
+    text, but without `re.I` (under which the engine tests each branch in full); no check before."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [_any_case(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append(r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
+# What `_TITLED` finds and `titled_foreign_names` reads, a title or a person word, then a space and
+# a capital, in the text reversed: the capital first, for the engine to jump from capital to capital
+# (a superset of capitals: anything from U+1F00 on). Not where lowering changes a length (`İ`), nor
+# beyond the BMP (the class would be slow): there `titled_foreign_names` reads every title.
+_TITLE_THEN_CAPITAL = re.compile(
+    rf"[{UPPER_LETTERS}\u1f00-\uffff]\s" + _any_case_words(w.lower()[::-1] for w in (*PERSON_WORDS, *ROLE_TITLES))
+)
+_TITLED_ODD = re.compile("[İ\U00010000-\U0010ffff]")
+
+
+def _may_name_titled(text: str) -> bool:
+    """Whether `titled_foreign_names` may find anyone: whether, after any title
+    or person word followed by a space and a capital, `_titled_span` finds a
+    name. `_TITLED` finds some of these titles only (none overlapping), so
+    there may be none."""
+    rev = text[::-1]
+    last = len(text) - 1
+    pos = 0
+    while (m := _TITLE_THEN_CAPITAL.search(rev, pos)) is not None:
+        if _titled_span(text, last - m.start()) is not None:
+            return True
+        pos = m.start() + 1  # every place, not only those `finditer` would give
+    return False
 
 
 def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:

@@ -95,7 +95,6 @@ _ROLE_REF_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?
 # The most a `_ROLE_REF` spans: a title, ten words, and a newline `$` may stand before. It ends the
 # text, so it starts no further back than this from the end: no need to search the text before.
 _ROLE_REF_REACH = max(len(t.lower()) for t in ROLE_TITLES) + 10 * 21 + 1
-_NOT_IN_ROLE = ',.:;()"“”'  # nor anywhere in a `_ROLE_REF` (neither in a title nor in its words)
 _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
     r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời|bất ngờ|thẳng thắn|công khai)\s{1,2}){0,3}"
@@ -212,8 +211,7 @@ class _Resolver:
         """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker."""
         ref = text.rstrip()
         lower = ref.lower()
-        # a role is words and spaces to the end: after any punctuation, and no longer than it may be
-        reach = max(len(ref) - _ROLE_REF_REACH, *[ref.rfind(c) + 1 for c in _NOT_IN_ROLE])
+        reach = max(0, len(ref) - _ROLE_REF_REACH)
         if len(lower) == len(ref):  # the lowered text, where the engine jumps to each first letter
             m = _ROLE_REF_LOWER.search(lower, reach)
             role = ref[m.start() :] if m else None
