@@ -83,14 +83,12 @@ class People:
 
     def by_role(self, role_ref: str) -> Person | None:
         """`Thứ trưởng Bộ TT&TT` → the person whose role it is."""
-        ref = set(fold_key(role_ref).replace("tt tt", "tt").split())
+        ref, folded_title = _role_ref_words(role_ref)
         best, best_score = None, 0.0
-        title = TITLE_RE.match(role_ref)
-        folded_title = fold(title.group(0)) if title else ""
         for p in self.people:
             for held in p.roles:
                 parts, words = _role_words(held)
-                if title and not any(part.startswith(folded_title) for part in parts):
+                if folded_title is not None and not any(part.startswith(folded_title) for part in parts):
                     continue
                 score = len(ref & words) / max(1, len(ref))
                 if score > best_score:
@@ -99,6 +97,18 @@ class People:
 
 
 _ROLE_SEEN: dict[str, tuple[list[str], frozenset[str]]] = {}
+_ROLE_REF_SEEN: dict[str, tuple[frozenset[str], str | None]] = {}
+
+
+def _role_ref_words(role_ref: str) -> tuple[frozenset[str], str | None]:
+    """A reference to a role (`Thứ trưởng Bộ TT&TT`): its folded words, and its title folded (None without one)."""
+    hit = _ROLE_REF_SEEN.get(role_ref)
+    if hit is None:
+        title = TITLE_RE.match(role_ref)
+        hit = frozenset(fold_key(role_ref).replace("tt tt", "tt").split()), fold(title.group(0)) if title else None
+        if len(_ROLE_REF_SEEN) < 100_000:
+            _ROLE_REF_SEEN[role_ref] = hit
+    return hit
 _ROLE_SPLIT = re.compile(r",|–|-")
 
 
@@ -168,6 +178,10 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")  # the last word, then what 
 
 def _word_span_before(text: str, end: int) -> tuple[int, int] | None:
     """(start, end) of the last `_WORD` that ends at or before `end`."""
+    if text[end - 1 : end] == " ":  # mostly a word, then a space: from the space before it
+        start = text.rfind(" ", 0, end - 1) + 1
+        if text[start : end - 1].isalpha():  # all letters (of `_WORD`), from a space (no letter)
+            return start, end - 1
     # in the few characters before, mostly: a word there starts where the match does (a letter
     # before would have matched first), unless at the window's start with a letter before it
     window = max(0, end - 24)
@@ -320,6 +334,7 @@ def foreign_word(word: str) -> bool:
 # all of it, or its part before an apostrophe or a hyphen (`Kirby` of `Kirby-`).
 _CAP_RUN = re.compile(rf"[{UPPER_LETTERS}][a-zà-ỹđ'’-]+")
 _PLAIN_CAP_RUNS: set[str] = set()  # `_CAP_RUN`s seen with no foreign word
+_FOREIGN_CAP_RUNS: set[str] = set()  # and with one
 
 
 def _cap_run_foreign(run: str) -> bool:
@@ -330,8 +345,9 @@ def _cap_run_foreign(run: str) -> bool:
     hit = (run[-1] not in "'’-" and foreign_word(run)) or any(
         run[k] in "'’-" and run[k - 1] not in "'’-" and foreign_word(run[:k]) for k in range(2, len(run))
     )
-    if not hit and len(_PLAIN_CAP_RUNS) < 100_000:
-        _PLAIN_CAP_RUNS.add(run)
+    seen = _FOREIGN_CAP_RUNS if hit else _PLAIN_CAP_RUNS
+    if len(seen) < 100_000:
+        seen.add(run)
     return hit
 
 
@@ -343,7 +359,7 @@ def foreign_names(text: str) -> list[NameSpan]:
     Times`, `tàu Ever Given`)."""
     # most texts have no foreign word at all (`_foreign_span` wants one): one quick pass tells
     runs = _CAP_RUN.findall(text)
-    if _PLAIN_CAP_RUNS.issuperset(runs) or not any(map(_cap_run_foreign, runs)):
+    if _FOREIGN_CAP_RUNS.isdisjoint(runs) and (_PLAIN_CAP_RUNS.issuperset(runs) or not any(map(_cap_run_foreign, runs))):
         return []
     return [span for m in _NAME_RUN.finditer(text) if (span := _foreign_span(text, m)) is not None]
 
@@ -351,7 +367,7 @@ def foreign_names(text: str) -> list[NameSpan]:
 def titled_foreign_names(text: str) -> list[NameSpan]:
     """`foreign_names` right after a person word or a title (`ông Narendra
     Raval`, `Tổng thống Nga Vladimir Putin`)."""
-    if not _TITLED_ODD.search(text) and not _may_name_titled(text):
+    if "İ" not in text and not _may_name_titled(text):
         return []  # most paragraphs: no title before a capital letter names anyone foreign
     lower = text.lower()
     if len(lower) != len(text):
@@ -402,12 +418,12 @@ def _any_case_words(words: Iterable[str]) -> str:
 
 # What `_TITLED` finds and `titled_foreign_names` reads, a title or a person word, then a space and
 # a capital, in the text reversed: the capital first, for the engine to jump from capital to capital
-# (a superset of capitals: anything from U+1F00 on). Not where lowering changes a length (`İ`), nor
-# beyond the BMP (the class would be slow): there `titled_foreign_names` reads every title.
+# (`isupper` is true of no other character below U+1F00; above, any counts). Not where lowering
+# changes a length (`İ` alone does): there `titled_foreign_names` reads `foreign_names`.
 _TITLE_THEN_CAPITAL = re.compile(
-    rf"[{UPPER_LETTERS}\u1f00-\uffff]\s" + _any_case_words(w.lower()[::-1] for w in (*PERSON_WORDS, *ROLE_TITLES))
+    rf"[{UPPER_LETTERS}\u1f00-\U0010ffff]\s"
+    + _any_case_words(w.lower()[::-1] for w in (*PERSON_WORDS, *ROLE_TITLES))
 )
-_TITLED_ODD = re.compile("[İ\U00010000-\U0010ffff]")
 
 
 def _may_name_titled(text: str) -> bool:
@@ -504,11 +520,15 @@ def role_after(text: str, end: int) -> str | None:
     return role.strip(" ,-–—") or None
 
 
-# Letters whose lower case is not what `re.I` compares them by (`İ` lowers to two characters; `ı`
-# and `ſ` match `i` and `s`): where none stands, a pattern of lower-case words finds in the lowered
-# text what the same pattern with `re.I` finds in the text, and quicker (the engine can jump to
-# each first letter).
-CASE_ODD = re.compile("[İıſ]")
+def case_odd(text: str) -> bool:
+    """Whether the text has a letter whose lower case is not what `re.I` compares
+    it by (`İ` lowers to two characters; `ı` and `ſ` match `i` and `s`). Where
+    none stands, a pattern of lower-case words finds in the lowered text what
+    the same pattern with `re.I` finds in the text, and quicker (the engine can
+    jump to each first letter)."""
+    return "İ" in text or "ı" in text or "ſ" in text
+
+
 _TITLE_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True))  # `TITLE_RE`, for lowered text
 _PERSON_WORD_END = re.compile(r"\s(?:" + "|".join(PERSON_WORDS) + r")$", re.I)
 
@@ -518,7 +538,7 @@ def role_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 200) : start]
     cut = max(window.rfind(". "), window.rfind(": "), window.rfind("; "), window.rfind("“"), window.rfind('"'))
     clause = window[cut + 1 :] if cut >= 0 else window
-    m = TITLE_RE.search(clause) if CASE_ODD.search(clause) else _TITLE_LOWER.search(clause.lower())
+    m = TITLE_RE.search(clause) if case_odd(clause) else _TITLE_LOWER.search(clause.lower())
     if not m:
         return None
     role = clause[m.start() :].strip(" ,")

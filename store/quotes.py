@@ -16,7 +16,7 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 from .people import (
-    CASE_ODD,
+    case_odd,
     ROLE_END,
     TITLE_RE,
     UPPER_LETTERS,
@@ -74,7 +74,7 @@ def _last_short_ref(text: str, lower: str) -> re.Match[str] | None:
     case and has no first letter the engine could jump to, so it is only tried
     where `_SHORT_GATE` finds in `lower` (the text lowered) a word it may open with."""
     last = None
-    if len(lower) != len(text) or CASE_ODD.search(text):
+    if len(lower) != len(text) or case_odd(text):
         for last in _SHORT_REF.finditer(text):  # noqa: B007 (the last one is kept)
             pass
         return last
@@ -207,10 +207,11 @@ class _Resolver:
             p = self.people.add(word, None)
         return p
 
-    def _role_or_pronoun(self, text: str) -> Person | None:
-        """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker."""
+    def _role_or_pronoun(self, text: str, lowered: str | None = None) -> Person | None:
+        """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker.
+        `lowered`, if given, is `text.lower()`."""
         ref = text.rstrip()
-        lower = ref.lower()
+        lower = lowered.rstrip() if lowered is not None else ref.lower()  # the same
         reach = max(0, len(ref) - _ROLE_REF_REACH)
         if len(lower) == len(ref):  # the lowered text, where the engine jumps to each first letter
             m = _ROLE_REF_LOWER.search(lower, reach)
@@ -263,8 +264,8 @@ class _Resolver:
             return p
         # adverbs dropped from the end; only where there are some (spaces aside, the text ends with one)
         if head.rstrip().endswith(_ADVERBS):
-            head = _ADVERBS_END.sub("", head)
-        return self._role_or_pronoun(head)
+            return self._role_or_pronoun(_ADVERBS_END.sub("", head))
+        return self._role_or_pronoun(head, lower)
 
 
 _GUEST = re.compile(r"(?:phỏng vấn|trao đổi với|chia sẻ với|trò chuyện với|trả lời)", re.I)
@@ -281,7 +282,6 @@ def _interviewee(paragraphs: list[str], people: People) -> Person | None:
     return people.people[0] if people.people else None
 
 
-_OPENING = re.compile("[" + re.escape(_OPEN) + "]")
 _CLOSING = re.compile('[”"»]')
 _MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
@@ -290,7 +290,7 @@ def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of quoted passages, the marks excluded. Only the
     quotation marks are visited, not every character between them."""
     spans: list[tuple[int, int, bool]] = []
-    if _OPENING.search(par) is None:  # most paragraphs quote nobody
+    if not any(mark in par for mark in _OPEN):  # most paragraphs quote nobody
         return spans
     marks = [(m.start(), m.group()) for m in _MARK.finditer(par)]
     k = 0
@@ -508,7 +508,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue
 
         # Reported speech: `Theo ông Hạnh, ...`
-        m = _THEO.search(par) if "heo" in par else None
+        theo = par.find("heo")  # `_THEO` starts at most 8 characters before its `[Tt]heo`
+        m = _THEO.search(par, max(0, theo - 8)) if theo >= 0 else None
         if m:
             p = res.resolve(m.group("ref"))
             if p:
