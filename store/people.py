@@ -250,13 +250,12 @@ def find_names(text: str) -> list[NameSpan]:
                 e = nxt.end()
             read_to = e
             continue
-        after_place = prev is not None and _is_province(text[prev[0] : prev[1]] + " " + w)  # `An Giang Nguyễn Thanh Bình`
         second = _WORD.search(text, e)  # the next word, wherever it is
         if second and ((pair := w + " " + second.group()) in NOT_PERSON_NAMES or _is_province(pair)):
             read_to = second.end()  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
             continue
-        if after_place or TITLE_RE.match(text, s):
-            continue
+        if (prev and _is_province(text[prev[0] : prev[1]] + " " + w)) or TITLE_RE.match(text, s):
+            continue  # `An Giang Nguyễn Thanh Bình`: a place, then the name; or a title
         # up to three more capitalised words, one space apart
         end, count, nxt = e, 1, second
         while (

@@ -157,7 +157,8 @@ class _Resolver:
         names = find_names(ref_text)
         if names and len(ref_text) - names[-1].end < 3:
             return self.people.add(names[-1].name, None)
-        short = _last_short_ref(ref_text, ref_text.lower())
+        lower = ref_text.lower()
+        short = _last_short_ref(ref_text, lower)
         if short and len(ref_text) - short.end() < 3:
             p = self._short(short)
             if p:
@@ -165,7 +166,7 @@ class _Resolver:
         p = self._bare(ref_text)  # `..., Buffett` of someone named before
         if p:
             return p
-        p = self._role_or_pronoun(ref_text)
+        p = self._role_or_pronoun(ref_text, lower)
         if p is None:
             # a name first with a role after it (`ông Trần Minh Tuệ, Trưởng BQL dự án cầu Móng Sến`)
             lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
@@ -290,7 +291,7 @@ def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of quoted passages, the marks excluded. Only the
     quotation marks are visited, not every character between them."""
     spans: list[tuple[int, int, bool]] = []
-    if not any(mark in par for mark in _OPEN):  # most paragraphs quote nobody
+    if not ("“" in par or '"' in par or "«" in par or "„" in par):  # most paragraphs quote nobody (`_OPEN`)
         return spans
     marks = [(m.start(), m.group()) for m in _MARK.finditer(par)]
     k = 0
