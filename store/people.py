@@ -81,6 +81,10 @@ class People:
             hits = [p for p in self.people if p.name.split()[0] == given and " " in p.name]
         return hits[-1] if hits else None
 
+    def holds_roles(self) -> bool:
+        """Whether anyone has a role (else `by_role` finds no one)."""
+        return any(p.roles for p in self.people)
+
     def by_role(self, role_ref: str) -> Person | None:
         """`Thứ trưởng Bộ TT&TT` → the person whose role it is."""
         ref, folded_title = _role_ref_words(role_ref)

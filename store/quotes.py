@@ -69,22 +69,23 @@ _SHORT_REF = re.compile(
 _SHORT_GATE = re.compile(
     words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES, "gs", "pgs", "ts", "ths", "bs")])
 )
-def _last_short_ref(text: str, lower: str) -> re.Match[str] | None:
+def _last_short_ref(text: str, lower: str, gate: re.Match[str] | None) -> re.Match[str] | None:
     """The last match `_SHORT_REF.finditer(text)` gives. `_SHORT_REF` ignores
     case and has no first letter the engine could jump to, so it is only tried
-    where `_SHORT_GATE` finds in `lower` (the text lowered) a word it may open with."""
+    where `_SHORT_GATE` finds in `lower` (the text lowered) a word it may open
+    with; `gate` is the first (`_SHORT_GATE.search(lower)`)."""
     last = None
     if len(lower) != len(text) or case_odd(text):
         for last in _SHORT_REF.finditer(text):  # noqa: B007 (the last one is kept)
             pass
         return last
-    pos = 0
-    while (gate := _SHORT_GATE.search(lower, pos)) is not None:
+    while gate is not None:
         m = _SHORT_REF.match(text, gate.start())
         if m:
             last, pos = m, m.end()
         else:
             pos = gate.start() + 1
+        gate = _SHORT_GATE.search(lower, pos)
     return last
 
 
@@ -158,7 +159,8 @@ class _Resolver:
         if names and len(ref_text) - names[-1].end < 3:
             return self.people.add(names[-1].name, None)
         lower = ref_text.lower()
-        short = _last_short_ref(ref_text, lower)
+        gate = _SHORT_GATE.search(lower)
+        short = _last_short_ref(ref_text, lower, gate)
         if short and len(ref_text) - short.end() < 3:
             p = self._short(short)
             if p:
@@ -166,7 +168,7 @@ class _Resolver:
         p = self._bare(ref_text)  # `..., Buffett` of someone named before
         if p:
             return p
-        p = self._role_or_pronoun(ref_text, lower)
+        p = self._role_or_pronoun(ref_text, lower, titled=gate is not None)
         if p is None:
             # a name first with a role after it (`ông Trần Minh Tuệ, Trưởng BQL dự án cầu Móng Sến`)
             lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
@@ -208,20 +210,13 @@ class _Resolver:
             p = self.people.add(word, None)
         return p
 
-    def _role_or_pronoun(self, text: str, lowered: str | None = None) -> Person | None:
+    def _role_or_pronoun(self, text: str, lowered: str | None = None, titled: bool = True) -> Person | None:
         """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker.
-        `lowered`, if given, is `text.lower()`."""
-        ref = text.rstrip()
-        lower = lowered.rstrip() if lowered is not None else ref.lower()  # the same
-        reach = max(0, len(ref) - _ROLE_REF_REACH)
-        if len(lower) == len(ref):  # the lowered text, where the engine jumps to each first letter
-            m = _ROLE_REF_LOWER.search(lower, reach)
-            role = ref[m.start() :] if m else None
-        else:
-            m = _ROLE_REF.search(ref, reach)
-            role = m.group(0) if m else None
-        if role and not ROLE_END.search(role):
-            p = self.people.by_role(role)
+        `lowered`, if given, is `text.lower()`; `titled` false says `_SHORT_GATE`
+        found nothing in the text lowered (or in a text it ends, spaces aside),
+        so no title either."""
+        if self.people.holds_roles():  # else no one to find by a role
+            p = self._by_role_ref(text, lowered, titled)
             if p:
                 return p
         if self.last and (
@@ -230,6 +225,22 @@ class _Resolver:
             or (text.rstrip()[-4:].lower().endswith(("này", "trên")) and _EPITHET_END.search(text, max(0, len(text) - 70)))
         ):
             return self.last
+        return None
+
+    def _by_role_ref(self, text: str, lowered: str | None, titled: bool) -> Person | None:
+        ref = text.rstrip()
+        lower = lowered.rstrip() if lowered is not None else ref.lower()  # the same
+        reach = max(0, len(ref) - _ROLE_REF_REACH)
+        if len(lower) == len(ref):  # the lowered text, where the engine jumps to each first letter
+            if not titled:
+                return None  # `_SHORT_GATE` has every title, in this same lowered text
+            m = _ROLE_REF_LOWER.search(lower, reach)
+            role = ref[m.start() :] if m else None
+        else:
+            m = _ROLE_REF.search(ref, reach)
+            role = m.group(0) if m else None
+        if role and not ROLE_END.search(role):
+            return self.people.by_role(role)
         return None
 
     def subject_before(self, text: str, verb_start: int) -> Person | None:
@@ -255,7 +266,8 @@ class _Resolver:
                 return self.people.add(span.name, role_before(text, span.start))
             break
         lower = head.lower()
-        short = _last_short_ref(head, lower) if _SHORT_GATE.search(lower) else None
+        gate = _SHORT_GATE.search(lower)
+        short = _last_short_ref(head, lower, gate) if gate else None
         if short and _GAP_OK.match(head[short.end() :]):
             p = self._short(short)
             if p:
@@ -265,8 +277,8 @@ class _Resolver:
             return p
         # adverbs dropped from the end; only where there are some (spaces aside, the text ends with one)
         if head.rstrip().endswith(_ADVERBS):
-            return self._role_or_pronoun(_ADVERBS_END.sub("", head))
-        return self._role_or_pronoun(head, lower)
+            return self._role_or_pronoun(_ADVERBS_END.sub("", head), titled=gate is not None)
+        return self._role_or_pronoun(head, lower, titled=gate is not None)
 
 
 _GUEST = re.compile(r"(?:phỏng vấn|trao đổi với|chia sẻ với|trò chuyện với|trả lời)", re.I)
