@@ -113,6 +113,8 @@ def _role_ref_words(role_ref: str) -> tuple[frozenset[str], str | None]:
         if len(_ROLE_REF_SEEN) < 100_000:
             _ROLE_REF_SEEN[role_ref] = hit
     return hit
+
+
 _ROLE_SPLIT = re.compile(r",|–|-")
 
 
@@ -362,7 +364,9 @@ def foreign_names(text: str) -> list[NameSpan]:
     Times`, `tàu Ever Given`)."""
     # most texts have no foreign word at all (`_foreign_span` wants one): one quick pass tells
     runs = _CAP_RUN.findall(text)
-    if _FOREIGN_CAP_RUNS.isdisjoint(runs) and (_PLAIN_CAP_RUNS.issuperset(runs) or not any(map(_cap_run_foreign, runs))):
+    if _FOREIGN_CAP_RUNS.isdisjoint(runs) and (
+        _PLAIN_CAP_RUNS.issuperset(runs) or not any(map(_cap_run_foreign, runs))
+    ):
         return []
     return [span for m in _NAME_RUN.finditer(text) if (span := _foreign_span(text, m)) is not None]
 
@@ -424,8 +428,7 @@ def _any_case_words(words: Iterable[str]) -> str:
 # (`isupper` is true of no other character below U+1F00; above, any counts). Not where lowering
 # changes a length (`İ` alone does): there `titled_foreign_names` reads `foreign_names`.
 _TITLE_THEN_CAPITAL = re.compile(
-    rf"[{UPPER_LETTERS}\u1f00-\U0010ffff]\s"
-    + _any_case_words(w.lower()[::-1] for w in (*PERSON_WORDS, *ROLE_TITLES))
+    rf"[{UPPER_LETTERS}\u1f00-\U0010ffff]\s" + _any_case_words(w.lower()[::-1] for w in (*PERSON_WORDS, *ROLE_TITLES))
 )
 
 

@@ -16,12 +16,12 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 from .people import (
-    case_odd,
     ROLE_END,
     TITLE_RE,
     UPPER_LETTERS,
     People,
     Person,
+    case_odd,
     find_names,
     foreign_names,
     foreign_word,
@@ -69,6 +69,8 @@ _SHORT_REF = re.compile(
 _SHORT_GATE = re.compile(
     words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES, "gs", "pgs", "ts", "ths", "bs")])
 )
+
+
 def _last_short_ref(text: str, lower: str, gate: re.Match[str] | None) -> re.Match[str] | None:
     """The last match `_SHORT_REF.finditer(text)` gives. `_SHORT_REF` ignores
     case and has no first letter the engine could jump to, so it is only tried
@@ -219,10 +221,16 @@ class _Resolver:
             p = self._by_role_ref(text, lowered, titled)
             if p:
                 return p
-        if self.last and (
-            _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH))
-            # an epithet ends with `này` or `trên`, spaces aside
-            or (text.rstrip()[-4:].lower().endswith(("này", "trên")) and _EPITHET_END.search(text, max(0, len(text) - 70)))
+        if (
+            self.last
+            and (
+                _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH))
+                # an epithet ends with `này` or `trên`, spaces aside
+                or (
+                    text.rstrip()[-4:].lower().endswith(("này", "trên"))
+                    and _EPITHET_END.search(text, max(0, len(text) - 70))
+                )
+            )
         ):
             return self.last
         return None
@@ -531,11 +539,14 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         # Reported speech: `X (role) cho biết, ...`, up to the sentence where
         # someone else (or the same speaker again) is said to speak.
         # the verbs of the whole paragraph, found once for all its sentences
-        verbs = [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par)]
-        if not verbs:
+        par_verbs = [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par)]
+        if not par_verbs:
             continue
         sentences = split_sentences(par)
-        sentence_verbs = [_verbs_within(par, verbs, a, b) for a, b in sentences]
+        if len(sentences) == 1 and sentences[0] == (0, len(par)):
+            sentence_verbs = [par_verbs]  # one sentence, the whole paragraph
+        else:
+            sentence_verbs = [_verbs_within(par, par_verbs, a, b) for a, b in sentences]
         k = 0
         spoke = False  # someone is said to speak in an earlier sentence of the paragraph
         while k < len(sentences):
@@ -553,7 +564,9 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue
             spoke = True
             j = k + 1
-            while j < len(sentences) and (not sentence_verbs[j] or reported(par[sentences[j][0] : sentences[j][1]], sentence_verbs[j]) is None):
+            while j < len(sentences) and (
+                not sentence_verbs[j] or reported(par[sentences[j][0] : sentences[j][1]], sentence_verbs[j]) is None
+            ):
                 j += 1
             content += par[sentences[k][1] : sentences[j][0] if j < len(sentences) else len(par)]
             parts = _AND_VERB.split(content, maxsplit=1)
