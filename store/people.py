@@ -211,7 +211,7 @@ def _word_before(text: str, end: int) -> str:
 
 
 # Whether a string names a province, and whether a run of words passes as a person's name: the
-# same few hundred strings recur in every article, and `resolve` folds each one again.
+# same strings recur from article to article, and `resolve` would fold each one again.
 _PROVINCE_SEEN: dict[str, bool] = {}
 _NAME_OK_SEEN: dict[str, bool] = {}
 
@@ -399,7 +399,9 @@ def _titled_span(text: str, end: int) -> NameSpan | None:
 
 
 def _any_case(ch: str) -> str:
-    """A character class of what lowers to `ch`: it, its capital (and the Kelvin sign, for `k`)."""
+    """A character class of what lowers to `ch`: it and its capital (and the
+    Kelvin sign, for `k`); for the letters of titles, nothing else does (as
+    checked over all of Unicode)."""
     chars = sorted(c for c in {ch, ch.upper(), ch.title(), *("\u212a" if ch == "k" else "")} if len(c) == 1)
     return "[" + "".join(map(re.escape, chars)) + "]" if len(chars) > 1 else re.escape(ch)
 
@@ -423,10 +425,11 @@ def _any_case_words(words: Iterable[str]) -> str:
     return build(trie)
 
 
-# What `_TITLED` finds and `titled_foreign_names` reads, a title or a person word, then a space and
-# a capital, in the text reversed: the capital first, for the engine to jump from capital to capital
-# (`isupper` is true of no other character below U+1F00; above, any counts). Not where lowering
-# changes a length (`İ` alone does): there `titled_foreign_names` reads `foreign_names`.
+# Where `_TITLED` may find, in the lowered text, what `titled_foreign_names` reads on from (a title
+# or a person word, then a space and a capital), found in the text reversed: the capital first,
+# for the engine to jump from capital to capital. The class holds every character `isupper` is
+# true of (below U+1F00, those of `UPPER_LETTERS`; above, it takes all). Not where lowering changes
+# a length (`İ` alone does): there `titled_foreign_names` reads `foreign_names`.
 _TITLE_THEN_CAPITAL = re.compile(
     rf"[{UPPER_LETTERS}\u1f00-\U0010ffff]\s" + _any_case_words(w.lower()[::-1] for w in (*PERSON_WORDS, *ROLE_TITLES))
 )
@@ -457,15 +460,16 @@ def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
 def _run_name(run: str) -> tuple[str, int] | None:
     """The foreign name a `_NAME_RUN` holds and where it starts in the run,
     what comes before the run aside; kept, as runs recur."""
-    found = _RUN_NAME_SEEN.get(run, ())
-    if found == ():
-        found = _read_run_name(run)
-        if len(_RUN_NAME_SEEN) < 100_000:
-            _RUN_NAME_SEEN[run] = found
-    return found  # type: ignore[return-value]
+    if run in _RUN_NAME_SEEN:
+        return _RUN_NAME_SEEN[run]
+    found = _read_run_name(run)
+    if len(_RUN_NAME_SEEN) < 100_000:
+        _RUN_NAME_SEEN[run] = found
+    return found
 
 
 def _read_run_name(run: str) -> tuple[str, int] | None:
+    """`_run_name`, read (positions from the run's start)."""
     tokens = _TOKEN.findall(run)
     if not any(foreign_word(t.rsplit(".", 1)[-1].strip()) for t in tokens):
         return None  # Vietnamese words only: a place, a body or a name `find_names` reads
@@ -544,6 +548,7 @@ def role_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 200) : start]
     cut = max(window.rfind(". "), window.rfind(": "), window.rfind("; "), window.rfind("“"), window.rfind('"'))
     clause = window[cut + 1 :] if cut >= 0 else window
+    # (`case_odd` is true of the one letter, `İ`, whose lower case changes the length)
     m = TITLE_RE.search(clause) if case_odd(clause) else _TITLE_LOWER.search(clause.lower())
     if not m:
         return None

@@ -215,8 +215,8 @@ class _Resolver:
     def _role_or_pronoun(self, text: str, lowered: str | None = None, titled: bool = True) -> Person | None:
         """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker.
         `lowered`, if given, is `text.lower()`; `titled` false says `_SHORT_GATE`
-        found nothing in the text lowered (or in a text it ends, spaces aside),
-        so no title either."""
+        found nothing in the text lowered (or in the text it was cut from, with
+        adverbs and spaces after it), so there is no title in it either."""
         if self.people.holds_roles():  # else no one to find by a role
             p = self._by_role_ref(text, lowered, titled)
             if p:
