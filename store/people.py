@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     ACADEMIC,
@@ -20,7 +21,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SURNAMES,
 )
-from .provinces import district_names, resolve
+from .provinces import all_provinces, district_names, resolve
 from .text import fold, fold_key, is_syllable, words_pattern
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -225,13 +226,35 @@ def _is_province(name: str) -> bool:
     return hit
 
 
+@lru_cache(maxsize=1)
+def _surnames_in_places() -> tuple[frozenset[str], frozenset[str]]:
+    """The family names a province's name may open with, and those it may end
+    with, as `resolve` reads: it folds the text and looks the whole up among the
+    names of each province (after a `tỉnh`, `thành phố` or `TP` it may drop), so
+    the text's first and last folded words are a name's (or the prefix's)."""
+    keys = {fold_key(n) for p in all_provinces() for n in (*p.aliases, p.name, p.name_before or "") if n}
+    if "" in keys:  # a name of no letters: any text of none would do, so no word tells
+        return SURNAMES, SURNAMES
+    firsts = {k.split()[0] for k in keys} | {"tinh", "thanh", "tp"}
+    lasts = {k.split()[-1] for k in keys}
+    folded = {w: fold_key(w).split() for w in SURNAMES}
+    return (
+        frozenset(w for w, f in folded.items() if not f or f[0] in firsts),
+        frozenset(w for w, f in folded.items() if not f or f[-1] in lasts),
+    )
+
+
 def _name_ok(name: str) -> bool:
     """A run of a family name and capitalised words that is no place: not a province, a district
     (`_place`), nor `Đại học Y Hà Nội` (a one-letter `Y`, then a province: a school's name)."""
     hit = _NAME_OK_SEEN.get(name)
     if hit is None:
         first, rest = name.split(" ", 1)
-        hit = not _is_province(name) and not _place(name) and not (len(first) == 1 and _is_province(rest))
+        hit = (
+            not (first in _surnames_in_places()[0] and _is_province(name))
+            and not _place(name)
+            and not (len(first) == 1 and _is_province(rest))
+        )
         if len(_NAME_OK_SEEN) < 100_000:
             _NAME_OK_SEEN[name] = hit
     return hit
@@ -257,10 +280,13 @@ def find_names(text: str) -> list[NameSpan]:
             read_to = e
             continue
         second = _WORD.search(text, e)  # the next word, wherever it is
-        if second and ((pair := w + " " + second.group()) in NOT_PERSON_NAMES or _is_province(pair)):
+        opens_place, ends_place = _surnames_in_places()  # (most family names are in no province's)
+        if second and (
+            (pair := w + " " + second.group()) in NOT_PERSON_NAMES or (w in opens_place and _is_province(pair))
+        ):
             read_to = second.end()  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
             continue
-        if (prev and _is_province(text[prev[0] : prev[1]] + " " + w)) or TITLE_RE.match(text, s):
+        if (prev and w in ends_place and _is_province(text[prev[0] : prev[1]] + " " + w)) or TITLE_RE.match(text, s):
             continue  # `An Giang Nguyễn Thanh Bình`: a place, then the name; or a title
         # up to three more capitalised words, one space apart
         end, count, nxt = e, 1, second
