@@ -5,7 +5,9 @@ and the short references that follow (`ông Hà`, `Thứ trưởng Dũng`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     ACADEMIC,
@@ -19,7 +21,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SURNAMES,
 )
-from .provinces import district_names, resolve
+from .provinces import all_provinces, district_names, resolve
 from .text import fold, fold_key, is_syllable, words_pattern
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -80,22 +82,53 @@ class People:
             hits = [p for p in self.people if p.name.split()[0] == given and " " in p.name]
         return hits[-1] if hits else None
 
+    def holds_roles(self) -> bool:
+        """Whether anyone has a role (else `by_role` finds no one)."""
+        return any(p.roles for p in self.people)
+
     def by_role(self, role_ref: str) -> Person | None:
         """`Thứ trưởng Bộ TT&TT` → the person whose role it is."""
-        ref = set(fold_key(role_ref).replace("tt tt", "tt").split())
+        ref, folded_title = _role_ref_words(role_ref)
         best, best_score = None, 0.0
-        title = TITLE_RE.match(role_ref)
         for p in self.people:
             for held in p.roles:
-                # a role may list several titles: `Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an`
-                parts = [fold(x.strip()) for x in re.split(r",|–|-", held)]
-                if title and not any(part.startswith(fold(title.group(0))) for part in parts):
+                parts, words = _role_words(held)
+                if folded_title is not None and not any(part.startswith(folded_title) for part in parts):
                     continue
-                words = set(fold_key(held).split())
                 score = len(ref & words) / max(1, len(ref))
                 if score > best_score:
                     best, best_score = p, score
         return best if best_score >= 0.5 else None
+
+
+_ROLE_SEEN: dict[str, tuple[list[str], frozenset[str]]] = {}
+_ROLE_REF_SEEN: dict[str, tuple[frozenset[str], str | None]] = {}
+
+
+def _role_ref_words(role_ref: str) -> tuple[frozenset[str], str | None]:
+    """A reference to a role (`Thứ trưởng Bộ TT&TT`): its folded words, and its title folded (None without one)."""
+    hit = _ROLE_REF_SEEN.get(role_ref)
+    if hit is None:
+        title = TITLE_RE.match(role_ref)
+        hit = frozenset(fold_key(role_ref).replace("tt tt", "tt").split()), fold(title.group(0)) if title else None
+        if len(_ROLE_REF_SEEN) < 100_000:
+            _ROLE_REF_SEEN[role_ref] = hit
+    return hit
+
+
+_ROLE_SPLIT = re.compile(r",|–|-")
+
+
+def _role_words(role: str) -> tuple[list[str], frozenset[str]]:
+    """A role's titles, folded (a role may list several: `Ủy viên Trung ương
+    Đảng, Thứ trưởng Bộ Công an`), and its folded words; kept, as `by_role`
+    reads every role of the article for each reference."""
+    hit = _ROLE_SEEN.get(role)
+    if hit is None:
+        hit = [fold(x.strip()) for x in _ROLE_SPLIT.split(role)], frozenset(fold_key(role).split())
+        if len(_ROLE_SEEN) < 100_000:
+            _ROLE_SEEN[role] = hit
+    return hit
 
 
 def _place(name: str) -> bool:
@@ -117,19 +150,114 @@ _PLACE_NOUNS = frozenset(
 )
 
 
-def _names_a_place(words: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether the word before the family name at `i` makes the name a place's."""
-    prev = words[i - 1][2]
-    before = words[i - 2][2] if i >= 2 else ""
-    if prev.lower() in _PLACE_NOUNS:
-        if prev.lower() == "trường":
-            return before.lower() != "đồng"  # `Hội đồng trường Nguyễn Mai Hương`
-        return not (prev.lower() == "phố" and before.lower() == "thành")  # `Chủ tịch thành phố Nguyễn...`
-    return prev in _QUARTERS and (not before[:1].isupper() or before in _UNIT_TYPES)  # not `Việt Nam Đoàn...`
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the word `text[start:end]`, right before a family name, makes the name a place's."""
+    prev = text[start:end]
+    low = prev.lower()
+    if low in _PLACE_NOUNS:
+        if low == "trường":
+            return _word_before(text, start).lower() != "đồng"  # `Hội đồng trường Nguyễn Mai Hương`
+        return not (low == "phố" and _word_before(text, start).lower() == "thành")  # `Chủ tịch thành phố Nguyễn...`
+    if prev not in _QUARTERS:
+        return False
+    before = _word_before(text, start)
+    return not before[:1].isupper() or before in _UNIT_TYPES  # not `Việt Nam Đoàn...`
 
 
 _QUARTERS = {"Nam", "Bắc", "Đông", "Tây"}  # capitalised before a family name, they open a place
 _UNIT_TYPES = {"Quận", "Huyện", "Phường", "Xã", "Thị"}  # `Quận Nam Từ Liêm` (but `Hà Nam Trương Quốc Huy`)
+
+# A family name as a whole `_WORD` (a run of letters: a digit ends one, so `2Nguyễn` holds `Nguyễn`).
+# `find_names` visits these only, not every word: the check for a letter before comes after the
+# first character, so the engine jumps from capital to capital.
+_SURNAME_WORD = re.compile(
+    words_pattern(SURNAMES).replace(r"(?<!\w.)", r"(?<![^\W\d_].)").replace(r"(?!\w)", r"(?![^\W\d_])")
+)
+
+
+def _is_letter(ch: str) -> bool:
+    """What `[^\\W\\d_]` matches: a word character, not a digit nor `_`."""
+    return ch.isalpha() or (ch.isalnum() and not ch.isdecimal())
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")  # the last word, then what is no letter to the end
+
+
+def _word_span_before(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the last `_WORD` that ends at or before `end`."""
+    if text[end - 1 : end] == " ":  # mostly a word, then a space: from the space before it
+        start = text.rfind(" ", 0, end - 1) + 1
+        if text[start : end - 1].isalpha():  # all letters (of `_WORD`), from a space (no letter)
+            return start, end - 1
+    # in the few characters before, mostly: a word there starts where the match does (a letter
+    # before would have matched first), unless at the window's start with a letter before it
+    window = max(0, end - 24)
+    m = _WORD_BEFORE.search(text, window, end)
+    if m is not None and (m.start() > window or not window or not _is_letter(text[window - 1])):
+        return m.span(1)
+    k = end
+    while k and not _is_letter(text[k - 1]):
+        k -= 1
+    if not k:
+        return None
+    j = k - 1
+    while j and _is_letter(text[j - 1]):
+        j -= 1
+    return j, k
+
+
+def _word_before(text: str, end: int) -> str:
+    span = _word_span_before(text, end)
+    return text[span[0] : span[1]] if span else ""
+
+
+# Whether a string names a province, and whether a run of words passes as a person's name: the
+# same strings recur from article to article, and `resolve` would fold each one again.
+_PROVINCE_SEEN: dict[str, bool] = {}
+_NAME_OK_SEEN: dict[str, bool] = {}
+
+
+def _is_province(name: str) -> bool:
+    hit = _PROVINCE_SEEN.get(name)
+    if hit is None:
+        hit = resolve(name) is not None
+        if len(_PROVINCE_SEEN) < 100_000:
+            _PROVINCE_SEEN[name] = hit
+    return hit
+
+
+@lru_cache(maxsize=1)
+def _surnames_in_places() -> tuple[frozenset[str], frozenset[str]]:
+    """The family names a province's name may open with, and those it may end
+    with, as `resolve` reads: it folds the text and looks the whole up among the
+    names of each province (after a `tỉnh`, `thành phố` or `TP` it may drop), so
+    the text's first and last folded words are a name's (or the prefix's)."""
+    keys = {fold_key(n) for p in all_provinces() for n in (*p.aliases, p.name, p.name_before or "") if n}
+    if "" in keys:  # a name of no letters: any text of none would do, so no word tells
+        return SURNAMES, SURNAMES
+    firsts = {k.split()[0] for k in keys} | {"tinh", "thanh", "tp"}
+    lasts = {k.split()[-1] for k in keys}
+    folded = {w: fold_key(w).split() for w in SURNAMES}
+    return (
+        frozenset(w for w, f in folded.items() if not f or f[0] in firsts),
+        frozenset(w for w, f in folded.items() if not f or f[-1] in lasts),
+    )
+
+
+def _name_ok(name: str) -> bool:
+    """A run of a family name and capitalised words that is no place: not a province, a district
+    (`_place`), nor `Đại học Y Hà Nội` (a one-letter `Y`, then a province: a school's name)."""
+    hit = _NAME_OK_SEEN.get(name)
+    if hit is None:
+        first, rest = name.split(" ", 1)
+        hit = (
+            not (first in _surnames_in_places()[0] and _is_province(name))
+            and not _place(name)
+            and not (len(first) == 1 and _is_province(rest))
+        )
+        if len(_NAME_OK_SEEN) < 100_000:
+            _NAME_OK_SEEN[name] = hit
+    return hit
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -137,44 +265,45 @@ def find_names(text: str) -> list[NameSpan]:
     syllables (`Nguyễn Huy Dũng`), not place names (`Hà Nội`)."""
     if not _SURNAME_RE.search(text):
         return []
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     out = []
-    i = 0
-    while i < len(words):
-        s, e, w = words[i]
-        if w not in SURNAMES:
-            i += 1
+    read_to = 0  # the words before this are read: part of a name, or of a place
+    for m in _SURNAME_WORD.finditer(text):
+        s, e = m.span()
+        if s < read_to:
             continue
-        if i > 0 and text[words[i - 1][1] : s] == " " and _names_a_place(words, i):
-            i += 1  # `đường Nguyễn Lương Bằng`, `quận Nam Từ Liêm`: past the whole name
-            while i < len(words) and _titlecase(words[i][2]) and text[words[i - 1][1] : words[i][0]] == " ":
-                i += 1
+        w = m.group()
+        prev = _word_span_before(text, s)
+        if prev and prev[1] == s - 1 and text[s - 1] == " " and _names_a_place(text, *prev):
+            # `đường Nguyễn Lương Bằng`, `quận Nam Từ Liêm`: past the whole name
+            while text.startswith(" ", e) and (nxt := _WORD.match(text, e + 1)) and _titlecase(nxt.group()):
+                e = nxt.end()
+            read_to = e
             continue
-        after_place = i > 0 and resolve(words[i - 1][2] + " " + w) is not None  # `An Giang Nguyễn Thanh Bình`
-        pair = w + " " + words[i + 1][2] if i + 1 < len(words) else ""
-        if pair and (pair in NOT_PERSON_NAMES or resolve(pair) is not None):
-            i += 2  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
+        second = _WORD.search(text, e)  # the next word, wherever it is
+        opens_place, ends_place = _surnames_in_places()  # (most family names are in no province's)
+        if second and (
+            (pair := w + " " + second.group()) in NOT_PERSON_NAMES or (w in opens_place and _is_province(pair))
+        ):
+            read_to = second.end()  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
             continue
-        if not after_place and not TITLE_RE.match(text, s):
-            j = i + 1
-            while (
-                j < len(words)
-                and j - i < 4
-                and _titlecase(words[j][2])
-                and words[j][2] not in NAME_STOPWORDS
-                and text[words[j - 1][1] : words[j][0]] == " "
-                and not text.startswith(" phố", words[j][1])
-            ):
-                j += 1
-            if j - i >= 2:
-                name = text[s : words[j - 1][1]]
-                rest = name.split(" ", 1)[1]
-                # `Đại học Y Hà Nội`: a one-letter `Y`, then a province, is a school's name
-                if resolve(name) is None and not _place(name) and not (len(w) == 1 and resolve(rest) is not None):
-                    out.append(NameSpan(name, s, words[j - 1][1]))
-                    i = j
-                    continue
-        i += 1
+        if (prev and w in ends_place and _is_province(text[prev[0] : prev[1]] + " " + w)) or TITLE_RE.match(text, s):
+            continue  # `An Giang Nguyễn Thanh Bình`: a place, then the name; or a title
+        # up to three more capitalised words, one space apart
+        end, count, nxt = e, 1, second
+        while (
+            count < 4
+            and nxt is not None
+            and nxt.start() == end + 1
+            and text[end] == " "
+            and _titlecase(word := nxt.group())
+            and word not in NAME_STOPWORDS
+            and not text.startswith(" phố", nxt.end())
+        ):
+            end, count = nxt.end(), count + 1
+            nxt = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+        if count >= 2 and _name_ok(name := text[s:end]):
+            out.append(NameSpan(name, s, end))
+            read_to = end
     return out
 
 
@@ -184,10 +313,15 @@ def find_names(text: str) -> list[NameSpan]:
 UPPER_LETTERS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isupper())
 _CAP_WORD = rf"[{UPPER_LETTERS}][a-zà-ỹđ'’-]*[a-zà-ỹđ]"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
-# two words at least, or initials and a word (`G.C. Gautam`)
+# Two words at least, or initials and a word (`G.C. Gautam`), with no word character, dot,
+# `&`, apostrophe or hyphen before. That is `(?<![\w.&’'-])(?:{_INITIALS}{_CAP_WORD}(?:\s(?:
+# {_INITIALS})?{_CAP_WORD}){0,4}|{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){1,4})(?![\w&])`,
+# written with the first capital letter first and the check before it after, so that the
+# engine jumps from capital to capital instead of trying the whole pattern at every character.
 _NAME_RUN = re.compile(
-    rf"(?<![\w.&’'-])(?:{_INITIALS}{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}"
-    rf"|{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{1,4}})(?![\w&])"
+    rf"[{UPPER_LETTERS}](?<![\w.&’'-].)"
+    rf"(?:(?<=[A-Z])\.\s?(?:[A-Z]\.\s?){{0,2}}{_CAP_WORD}(?:\s(?:{_INITIALS})?{_CAP_WORD}){{0,4}}"  # initials first
+    rf"|[a-zà-ỹđ'’-]*[a-zà-ỹđ](?:\s(?:{_INITIALS})?{_CAP_WORD}){{1,4}})(?![\w&])"
 )
 # a thing named right before: `tàu Ever Given`, `tờ New York Times`, `hãng Pfizer`
 _THING_BEFORE = re.compile(
@@ -204,7 +338,7 @@ _OPENERS = frozenset(
 )
 _THING_OPENERS = frozenset("Tờ Đài Hãng Trang Báo Tạp Đội Nhóm".split())
 _FOREIGN_SEEN: dict[str, bool] = {}
-_RUN_SEEN: dict[str, bool] = {}  # whether a run of capitalised words has a foreign one
+_RUN_NAME_SEEN: dict[str, tuple[str, int] | None] = {}  # the foreign name in a run of capitalised words
 _TITLED = re.compile(words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES)]) + r"\s")
 _TOKEN = re.compile(r"(?:[A-Z]\.\s?)*[^\s.]+")  # a word of a run, with its initials
 # letters only Vietnamese writes: đ, ă, â, ê, ô, ơ, ư and the hook, tilde and dot below
@@ -226,18 +360,48 @@ def foreign_word(word: str) -> bool:
     return hit
 
 
+# A capital and the letters a `_CAP_WORD` goes on with. Each word of a `_NAME_RUN` opens one of
+# these (what stands before it, a space, a dot or no word character, cannot go on one), and is
+# all of it, or its part before an apostrophe or a hyphen (`Kirby` of `Kirby-`).
+_CAP_RUN = re.compile(rf"[{UPPER_LETTERS}][a-zà-ỹđ'’-]+")
+_PLAIN_CAP_RUNS: set[str] = set()  # `_CAP_RUN`s seen with no foreign word
+_FOREIGN_CAP_RUNS: set[str] = set()  # and with one
+
+
+def _cap_run_foreign(run: str) -> bool:
+    """Whether a word of a name could be foreign in this `_CAP_RUN`: the run,
+    or a part of it that ends in a letter before an apostrophe or a hyphen."""
+    if run in _PLAIN_CAP_RUNS:
+        return False
+    hit = (run[-1] not in "'’-" and foreign_word(run)) or any(
+        run[k] in "'’-" and run[k - 1] not in "'’-" and foreign_word(run[:k]) for k in range(2, len(run))
+    )
+    seen = _FOREIGN_CAP_RUNS if hit else _PLAIN_CAP_RUNS
+    if len(seen) < 100_000:
+        seen.add(run)
+    return hit
+
+
 def foreign_names(text: str) -> list[NameSpan]:
     """Capitalised runs that name a person in a foreign way: two words or more
     (initials joined to the next), one at least not Vietnamese, after any
     country or body before them (`Hải quân Indonesia Yudo Margono` → `Yudo
     Margono`); not a team, firm, paper or place (`Real Madrid`, `New York
     Times`, `tàu Ever Given`)."""
+    # most texts have no foreign word at all (`_foreign_span` wants one): one quick pass tells
+    runs = _CAP_RUN.findall(text)
+    if _FOREIGN_CAP_RUNS.isdisjoint(runs) and (
+        _PLAIN_CAP_RUNS.issuperset(runs) or not any(map(_cap_run_foreign, runs))
+    ):
+        return []
     return [span for m in _NAME_RUN.finditer(text) if (span := _foreign_span(text, m)) is not None]
 
 
 def titled_foreign_names(text: str) -> list[NameSpan]:
     """`foreign_names` right after a person word or a title (`ông Narendra
     Raval`, `Tổng thống Nga Vladimir Putin`)."""
+    if "İ" not in text and not _may_name_titled(text):
+        return []  # most paragraphs: no title before a capital letter names anyone foreign
     lower = text.lower()
     if len(lower) != len(text):
         return [f for f in foreign_names(text) if _PERSON_BEFORE.search(text, max(0, f.start - 30), f.start)]
@@ -245,33 +409,104 @@ def titled_foreign_names(text: str) -> list[NameSpan]:
     for t in _TITLED.finditer(lower):  # in lowered text the engine jumps to each first letter
         if not text[t.end() : t.end() + 1].isupper() or (out and t.start() < out[-1].end):
             continue
-        m = _NAME_RUN.search(text, t.end(), t.end() + 60)  # a country or a body may come first
-        span = _foreign_span(text, m) if m else None
-        if span is not None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
+        span = _titled_span(text, t.end())
+        if span is not None:
             out.append(span)
     return out
 
 
+def _titled_span(text: str, end: int) -> NameSpan | None:
+    """The foreign name after a title that ends at `end`, if a person word or a title is right before it."""
+    m = _NAME_RUN.search(text, end, end + 60)  # a country or a body may come first
+    span = _foreign_span(text, m) if m else None
+    if span is not None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
+        return span
+    return None
+
+
+def _any_case(ch: str) -> str:
+    """A character class of what lowers to `ch`: it and its capital (and the
+    Kelvin sign, for `k`); for the letters of titles, nothing else does (as
+    checked over all of Unicode)."""
+    chars = sorted(c for c in {ch, ch.upper(), ch.title(), *("\u212a" if ch == "k" else "")} if len(c) == 1)
+    return "[" + "".join(map(re.escape, chars)) + "]" if len(chars) > 1 else re.escape(ch)
+
+
+def _any_case_words(words: Iterable[str]) -> str:
+    """`words_pattern` of lower-case words, each letter matching as `re.I` would in the lowered
+    text, but without `re.I` (under which the engine tests each branch in full); no check before."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [_any_case(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append(r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
+# Where `_TITLED` may find, in the lowered text, what `titled_foreign_names` reads on from (a title
+# or a person word, then a space and a capital), found in the text reversed: the capital first,
+# for the engine to jump from capital to capital. The class holds every character `isupper` is
+# true of (below U+1F00, those of `UPPER_LETTERS`; above, it takes all). Not where lowering changes
+# a length (`İ` alone does): there `titled_foreign_names` reads `foreign_names`.
+_TITLE_THEN_CAPITAL = re.compile(
+    rf"[{UPPER_LETTERS}\u1f00-\U0010ffff]\s" + _any_case_words(w.lower()[::-1] for w in (*PERSON_WORDS, *ROLE_TITLES))
+)
+
+
+def _may_name_titled(text: str) -> bool:
+    """Whether `titled_foreign_names` may find anyone: whether, after any title
+    or person word followed by a space and a capital, `_titled_span` finds a
+    name. `_TITLED` finds some of these titles only (none overlapping), so
+    there may be none."""
+    rev = text[::-1]
+    last = len(text) - 1
+    pos = 0
+    while (m := _TITLE_THEN_CAPITAL.search(rev, pos)) is not None:
+        if _titled_span(text, last - m.start()) is not None:
+            return True
+        pos = m.start() + 1  # every place, not only those `finditer` would give
+    return False
+
+
 def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
-    run = m.group(0)
-    foreign = _RUN_SEEN.get(run)
-    if foreign is None:
-        foreign = any(foreign_word(t.rsplit(".", 1)[-1].strip()) for t in _TOKEN.findall(run))
-        if len(_RUN_SEEN) < 100_000:
-            _RUN_SEEN[run] = foreign
-    if not foreign:
-        return None  # Vietnamese words only: a place, a body or a name `find_names` reads
-    if _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    found = _run_name(m.group(0))
+    if found is None or _THING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         return None
+    return NameSpan(found[0], m.start() + found[1], m.end())
+
+
+def _run_name(run: str) -> tuple[str, int] | None:
+    """The foreign name a `_NAME_RUN` holds and where it starts in the run,
+    what comes before the run aside; kept, as runs recur."""
+    if run in _RUN_NAME_SEEN:
+        return _RUN_NAME_SEEN[run]
+    found = _read_run_name(run)
+    if len(_RUN_NAME_SEEN) < 100_000:
+        _RUN_NAME_SEEN[run] = found
+    return found
+
+
+def _read_run_name(run: str) -> tuple[str, int] | None:
+    """`_run_name`, read (positions from the run's start)."""
     tokens = _TOKEN.findall(run)
-    start = m.start()
+    if not any(foreign_word(t.rsplit(".", 1)[-1].strip()) for t in tokens):
+        return None  # Vietnamese words only: a place, a body or a name `find_names` reads
+    start = 0
     while tokens and tokens[0] in _OPENERS:  # `Ông Trump`, `Theo Joe Biden`
         if tokens[0] in _THING_OPENERS:
             return None  # `Tờ Thai Rath`: a paper
-        start = m.start() + run.index(tokens[1]) if len(tokens) > 1 else m.end()
+        start = run.index(tokens[1]) if len(tokens) > 1 else len(run)
         tokens = tokens[1:]
     while len(tokens) > 2 and (tokens[0] in FOREIGN_PLACES or tokens[0] in NOT_PERSON_WORDS):
-        start = text.index(tokens[1], start + len(tokens[0]))
+        start = run.index(tokens[1], start + len(tokens[0]))
         tokens = tokens[1:]
     bare = [t.rsplit(".", 1)[-1].strip() for t in tokens]
     if len(tokens) + sum(1 for t in tokens if "." in t) < 2 or tokens[0] in FOREIGN_PLACES:
@@ -284,9 +519,9 @@ def _foreign_span(text: str, m: re.Match[str]) -> NameSpan | None:
         if bare[k] in SURNAMES and not any(foreign_word(b) for b in bare[k:]):
             return None
     name = " ".join(tokens)
-    if resolve(name) is not None or name in NOT_PERSON_NAMES:
+    if _is_province(name) or name in NOT_PERSON_NAMES:
         return None
-    return NameSpan(name, start, m.end())
+    return name, start
 
 
 _ROLE_STOP = re.compile(r"[.;:]\s|,\s(?!" + _TITLE_CASED + ")")
@@ -321,16 +556,30 @@ def role_after(text: str, end: int) -> str | None:
     return role.strip(" ,-–—") or None
 
 
+def case_odd(text: str) -> bool:
+    """Whether the text has a letter whose lower case is not what `re.I` compares
+    it by (`İ` lowers to two characters; `ı` and `ſ` match `i` and `s`). Where
+    none stands, a pattern of lower-case words finds in the lowered text what
+    the same pattern with `re.I` finds in the text, and quicker (the engine can
+    jump to each first letter)."""
+    return "İ" in text or "ı" in text or "ſ" in text
+
+
+_TITLE_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True))  # `TITLE_RE`, for lowered text
+_PERSON_WORD_END = re.compile(r"\s(?:" + "|".join(PERSON_WORDS) + r")$", re.I)
+
+
 def role_before(text: str, start: int) -> str | None:
     """`Thứ trưởng Bộ TT&TT Nguyễn Huy Dũng`: the role that ends right before a name."""
     window = text[max(0, start - 200) : start]
     cut = max(window.rfind(". "), window.rfind(": "), window.rfind("; "), window.rfind("“"), window.rfind('"'))
     clause = window[cut + 1 :] if cut >= 0 else window
-    m = TITLE_RE.search(clause)
+    # (`case_odd` is true of the one letter, `İ`, whose lower case changes the length)
+    m = TITLE_RE.search(clause) if case_odd(clause) else _TITLE_LOWER.search(clause.lower())
     if not m:
         return None
     role = clause[m.start() :].strip(" ,")
-    role = re.sub(r"\s(?:" + "|".join(PERSON_WORDS) + r")$", "", role, flags=re.I)
+    role = _PERSON_WORD_END.sub("", role)
     if ROLE_END.search(role):  # `Chủ tịch nước đề nghị ... cho phạm nhân X`: a clause, not a role
         return None
     return role or None

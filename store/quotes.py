@@ -21,6 +21,7 @@ from .people import (
     UPPER_LETTERS,
     People,
     Person,
+    case_odd,
     find_names,
     foreign_names,
     foreign_word,
@@ -68,10 +69,35 @@ _SHORT_REF = re.compile(
 _SHORT_GATE = re.compile(
     words_pattern([w.lower() for w in (*PERSON_WORDS, *ROLE_TITLES, "gs", "pgs", "ts", "ths", "bs")])
 )
+
+
+def _last_short_ref(text: str, lower: str, gate: re.Match[str] | None) -> re.Match[str] | None:
+    """The last match `_SHORT_REF.finditer(text)` gives. `_SHORT_REF` ignores
+    case and has no first letter the engine could jump to, so it is only tried
+    where `_SHORT_GATE` finds in `lower` (the text lowered) a word it may open
+    with; `gate` is the first (`_SHORT_GATE.search(lower)`)."""
+    last = None
+    if len(lower) != len(text) or case_odd(text):
+        for last in _SHORT_REF.finditer(text):  # noqa: B007 (the last one is kept)
+            pass
+        return last
+    while gate is not None:
+        m = _SHORT_REF.match(text, gate.start())
+        if m:
+            last, pos = m, m.end()
+        else:
+            pos = gate.start() + 1
+        gate = _SHORT_GATE.search(lower, pos)
+    return last
+
+
 # A role standing for a person: `Thứ trưởng Bộ TT&TT`, `Phó Chủ tịch Thường trực UBND tỉnh Đắk Lắk`
 # (its words may not include a verb: `Chủ tịch nước đã có công văn` is a clause).
 _ROLE_REF = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$", re.I)
 _ROLE_REF_LOWER = re.compile(words_pattern(ROLE_TITLES, ignore_case=True) + r"(?:\s[\wÀ-ỹĐđ&-]{1,20}){0,10}$")
+# The most a `_ROLE_REF` spans: a title, ten words, and a newline `$` may stand before. It ends the
+# text, so it starts no further back than this from the end: no need to search the text before.
+_ROLE_REF_REACH = max(len(t.lower()) for t in ROLE_TITLES) + 10 * 21 + 1
 _GAP_OK = re.compile(
     r"^\s{0,2}(?:(?:[-–—,(]\s{0,2}[^.;:“\"]{0,200}?[-–—,)]?)\s{0,2}|(?:" + _TITLE_ALT + r")[^.;:“\"]{0,150}?\s)?"
     r"(?:(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục|khi|trực tiếp|đồng thời|bất ngờ|thẳng thắn|công khai)\s{1,2}){0,3}"
@@ -99,6 +125,10 @@ _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|c
 _MIN_WORDS = 5
 # one capitalised word that is the whole subject: `Buffett cho biết`, `..., Buffett nói`
 _BARE_NAME = re.compile(r"(?:^|[.,;:(–-]\s{0,2})\s{0,2}([A-Z][a-zà-ỹđ'’-]{2,})\s{0,2}$")
+_BARE_TAIL = re.compile(r"[A-Z][a-zà-ỹđ'’-]{2,}\Z")  # how the last word must end for `_BARE_NAME`
+# adverbs before a verb of saying, not part of its subject (`ông Hà cũng đã cho biết`)
+_ADVERBS = ("cũng", "đã", "còn", "thì", "vừa", "lại", "đều", "tiếp tục")
+_ADVERBS_END = re.compile(r"(?:\s(?:" + "|".join(_ADVERBS) + r"))+\s{0,2}$")
 # someone's relation or possession, not the person: `chiến lược gia của ông Mitt Romney`
 _OWNED = re.compile(r"(?<!\w)(?:của|về phía|cho|với)\s(?:(?i:" + _PRONOUN + r")\s)?$")
 # a short reference that may stand for a person not named before: `ông Putin`, `HLV Pochettino`
@@ -130,15 +160,17 @@ class _Resolver:
         names = find_names(ref_text)
         if names and len(ref_text) - names[-1].end < 3:
             return self.people.add(names[-1].name, None)
-        shorts = list(_SHORT_REF.finditer(ref_text))
-        if shorts and len(ref_text) - shorts[-1].end() < 3:
-            p = self._short(shorts[-1])
+        lower = ref_text.lower()
+        gate = _SHORT_GATE.search(lower)
+        short = _last_short_ref(ref_text, lower, gate)
+        if short and len(ref_text) - short.end() < 3:
+            p = self._short(short)
             if p:
                 return p
         p = self._bare(ref_text)  # `..., Buffett` of someone named before
         if p:
             return p
-        p = self._role_or_pronoun(ref_text)
+        p = self._role_or_pronoun(ref_text, lower, titled=gate is not None)
         if p is None:
             # a name first with a role after it (`ông Trần Minh Tuệ, Trưởng BQL dự án cầu Móng Sến`)
             lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
@@ -155,6 +187,11 @@ class _Resolver:
 
     def _bare(self, subject: str) -> Person | None:
         """A subject that is one foreign name alone (`Buffett`), of someone named before."""
+        # the name ends the subject, spaces aside: the last word must end with it (quicker to
+        # check than searching the whole subject)
+        last = subject.rsplit(None, 1)
+        if not last or not _BARE_TAIL.search(last[-1]):
+            return None
         bare = _BARE_NAME.search(subject)
         return self.people.by_given(bare.group(1)) if bare and foreign_word(bare.group(1)) else None
 
@@ -175,25 +212,43 @@ class _Resolver:
             p = self.people.add(word, None)
         return p
 
-    def _role_or_pronoun(self, text: str) -> Person | None:
-        """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker."""
-        ref = text.rstrip()
-        lower = ref.lower()
-        if len(lower) == len(ref):  # the lowered text, where the engine jumps to each first letter
-            m = _ROLE_REF_LOWER.search(lower)
-            role = ref[m.start() :] if m else None
-        else:
-            m = _ROLE_REF.search(ref)
-            role = m.group(0) if m else None
-        if role and not ROLE_END.search(role):
-            p = self.people.by_role(role)
+    def _role_or_pronoun(self, text: str, lowered: str | None = None, titled: bool = True) -> Person | None:
+        """`... Thứ trưởng Bộ TT&TT` → whoever holds that role; `... ông` → the last speaker.
+        `lowered`, if given, is `text.lower()`; `titled` false says `_SHORT_GATE`
+        found nothing in the text lowered (or in the text it was cut from, with
+        adverbs and spaces after it), so there is no title in it either."""
+        if self.people.holds_roles():  # else no one to find by a role
+            p = self._by_role_ref(text, lowered, titled)
             if p:
                 return p
-        if self.last and (
-            _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH))
-            or _EPITHET_END.search(text, max(0, len(text) - 70))
+        if (
+            self.last
+            and (
+                _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH))
+                # an epithet ends with `này` or `trên`, spaces aside
+                or (
+                    text.rstrip()[-4:].lower().endswith(("này", "trên"))
+                    and _EPITHET_END.search(text, max(0, len(text) - 70))
+                )
+            )
         ):
             return self.last
+        return None
+
+    def _by_role_ref(self, text: str, lowered: str | None, titled: bool) -> Person | None:
+        ref = text.rstrip()
+        lower = lowered.rstrip() if lowered is not None else ref.lower()  # the same
+        reach = max(0, len(ref) - _ROLE_REF_REACH)
+        if len(lower) == len(ref):  # the lowered text, where the engine jumps to each first letter
+            if not titled:
+                return None  # `_SHORT_GATE` has every title, in this same lowered text
+            m = _ROLE_REF_LOWER.search(lower, reach)
+            role = ref[m.start() :] if m else None
+        else:
+            m = _ROLE_REF.search(ref, reach)
+            role = m.group(0) if m else None
+        if role and not ROLE_END.search(role):
+            return self.people.by_role(role)
         return None
 
     def subject_before(self, text: str, verb_start: int) -> Person | None:
@@ -218,17 +273,20 @@ class _Resolver:
             ):
                 return self.people.add(span.name, role_before(text, span.start))
             break
-        shorts = _SHORT_REF.finditer(head) if _SHORT_GATE.search(head.lower()) else ()
-        for m in reversed(list(shorts)):
-            if _GAP_OK.match(head[m.end() :]):
-                p = self._short(m)
-                if p:
-                    return p
-            break
+        lower = head.lower()
+        gate = _SHORT_GATE.search(lower)
+        short = _last_short_ref(head, lower, gate) if gate else None
+        if short and _GAP_OK.match(head[short.end() :]):
+            p = self._short(short)
+            if p:
+                return p
         p = self._bare(head)  # `Buffett cho biết` of someone named before
         if p:
             return p
-        return self._role_or_pronoun(re.sub(r"(?:\s(?:cũng|đã|còn|thì|vừa|lại|đều|tiếp tục))+\s{0,2}$", "", head))
+        # adverbs dropped from the end; only where there are some (spaces aside, the text ends with one)
+        if head.rstrip().endswith(_ADVERBS):
+            return self._role_or_pronoun(_ADVERBS_END.sub("", head), titled=gate is not None)
+        return self._role_or_pronoun(head, lower, titled=gate is not None)
 
 
 _GUEST = re.compile(r"(?:phỏng vấn|trao đổi với|chia sẻ với|trò chuyện với|trả lời)", re.I)
@@ -245,7 +303,7 @@ def _interviewee(paragraphs: list[str], people: People) -> Person | None:
     return people.people[0] if people.people else None
 
 
-_OPENING = re.compile("[" + re.escape(_OPEN) + "]")
+_CLOSING = re.compile('[”"»]')
 _MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
@@ -253,7 +311,7 @@ def _quoted_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of quoted passages, the marks excluded. Only the
     quotation marks are visited, not every character between them."""
     spans: list[tuple[int, int, bool]] = []
-    if _OPENING.search(par) is None:  # most paragraphs quote nobody
+    if not ("“" in par or '"' in par or "«" in par or "„" in par):  # most paragraphs quote nobody (`_OPEN`)
         return spans
     marks = [(m.start(), m.group()) for m in _MARK.finditer(par)]
     k = 0
@@ -301,6 +359,29 @@ def _words(text: str) -> int:  # noqa: D103
     return len(text.split())
 
 
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _verbs_within(par: str, verbs: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
+    """The verbs of saying `_VERB_RE.finditer(par[a:b])` finds, as (start, end,
+    verb) from `a`, taken from `verbs`, those of all `par`: the ones within the
+    sentence, when no word goes on across its ends (the pattern looks at the
+    character on either side of a word) and no verb crosses one; else found again."""
+    if (a > 0 and _is_word(par[a - 1])) or (b < len(par) and _is_word(par[b])):
+        return [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par[a:b])]
+    out = []
+    for s, e, verb in verbs:
+        if e <= a:
+            continue
+        if s >= b:
+            break
+        if s < a or e > b:
+            return [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par[a:b])]
+        out.append((s - a, e - a, verb))
+    return out
+
+
 def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozenset()) -> list[QuoteFact]:  # type: ignore[assignment]
     res = _Resolver(people)
     out: list[QuoteFact] = []
@@ -314,23 +395,24 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         res.last = p
         out.append(QuoteFact(p.name, p.role, text, direct, pi, qa))
 
-    def reported(sentence: str) -> tuple[Person, str, int] | None:
-        """The speaker a sentence reports, what they said and -1: `X (role) cho
-        biết, <content>`. For `<content> - X (role) nêu rõ.`, said last: the
-        speaker, "" and where the content ends in the sentence."""
-        for vm in _VERB_RE.finditer(sentence):
-            if _NOT_SAYING.match(sentence, vm.start()) and sentence[vm.end() : vm.end() + 1] not in ",:":
+    def reported(sentence: str, verbs: list[tuple[int, int, str]]) -> tuple[Person, str, int] | None:
+        """The speaker a sentence (whose verbs of saying are `verbs`) reports,
+        what they said and -1: `X (role) cho biết, <content>`. For `<content> -
+        X (role) nêu rõ.`, said last: the speaker, "" and where the content ends
+        in the sentence."""
+        for start, end, verb in verbs:
+            if _NOT_SAYING.match(sentence, start) and sentence[end : end + 1] not in ",:":
                 continue  # `chỉ đạo công tác phòng, chống dịch`: directing work, saying nothing
-            if sentence[max(0, vm.start() - 4) : vm.start()].lower() == "ban ":
+            if sentence[max(0, start - 4) : start].lower() == "ban ":
                 continue  # `Ban chỉ đạo`: a committee, not a verb
-            if sentence.startswith(" chung", vm.end()) and vm.group(0) == "nói":
+            if sentence.startswith(" chung", end) and verb == "nói":
                 continue  # `nói chung`: in general
-            if vm.group(0) == "viết" and not _WRITES_THAT.match(sentence, vm.end()):
+            if verb == "viết" and not _WRITES_THAT.match(sentence, end):
                 continue  # `viết 1 đoạn văn`, `viết phác đồ`: writing something, not saying it
-            speaker = res.subject_before(sentence, vm.start())
+            speaker = res.subject_before(sentence, start)
             if speaker is None:
                 continue
-            rest = sentence[vm.end() :]
+            rest = sentence[end:]
             lead = _LEAD_CONTENT.match(rest)
             content = rest[lead.end() if lead else 0 :]
             if not _SAID_LAST.match(rest):
@@ -338,9 +420,9 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                     continue
                 return speaker, content, -1
             # said last: the statement is what comes before the speaker, up to a comma or a dash
-            name_at = sentence.rfind(speaker.name, 0, vm.start())
-            cut = max(sentence.rfind(sep, 0, name_at if name_at >= 0 else vm.start()) for sep in _SAID_BY)
-            if cut > 0 and vm.start() - cut <= _MAX_SUBJECT:
+            name_at = sentence.rfind(speaker.name, 0, start)
+            cut = max(sentence.rfind(sep, 0, name_at if name_at >= 0 else start) for sep in _SAID_BY)
+            if cut > 0 and start - cut <= _MAX_SUBJECT:
                 return speaker, "", cut
         return None
 
@@ -350,7 +432,10 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             continue
         # a question put to the interviewee: marked, or short and ending in `?` (a long
         # paragraph that ends in a question is the speaker's own, asked to make a point)
-        if _QUESTION.match(par) or (par.rstrip().endswith("?") and len(split_sentences(par)) <= _QUESTION_SENTENCES):
+        colon = ":" in par  # a question put or an interview answer has one
+        if (colon and _QUESTION.match(par)) or (
+            par.rstrip().endswith("?") and len(split_sentences(par)) <= _QUESTION_SENTENCES
+        ):
             open_speaker = None
             after_question = True
             continue
@@ -365,11 +450,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         # Continuation of a quotation opened in an earlier paragraph.
         if open_speaker is not None or open_pending:
             spans = _quoted_spans(par)
-            close_at = -1
-            for k, ch in enumerate(par):
-                if ch in '”"»':
-                    close_at = k
-                    break
+            closing = _CLOSING.search(par)
+            close_at = closing.start() if closing else -1
             if close_at >= 0 and (not spans or spans[0][0] > close_at):
                 inner = par[:close_at]
                 tail = par[close_at + 1 :]
@@ -392,8 +474,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             open_speaker, open_pending = None, []
 
         # Interview answer: `Ông Nguyễn Tuấn Hà: ...`
-        m = _QA.match(par)
-        if m is None:
+        m = _QA.match(par) if colon else None
+        if m is None and colon:
             m = _QA_ROLE.match(par)
             if m and (_VERB_RE.search(m.group("role")) or not TITLE_RE.search(m.group("role"))):
                 m = None  # `X, who ... said: ...`: reported, or no role at all
@@ -447,7 +529,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue
 
         # Reported speech: `Theo ông Hạnh, ...`
-        m = _THEO.search(par) if "heo" in par else None
+        theo = par.find("heo")  # `_THEO` starts at most 8 characters before its `[Tt]heo`
+        m = _THEO.search(par, max(0, theo - 8)) if theo >= 0 else None
         if m:
             p = res.resolve(m.group("ref"))
             if p:
@@ -455,13 +538,19 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue
         # Reported speech: `X (role) cho biết, ...`, up to the sentence where
         # someone else (or the same speaker again) is said to speak.
-        if not _VERB_RE.search(par):
+        # the verbs of the whole paragraph, found once for all its sentences
+        par_verbs = [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par)]
+        if not par_verbs:
             continue
         sentences = split_sentences(par)
+        if len(sentences) == 1 and sentences[0] == (0, len(par)):
+            sentence_verbs = [par_verbs]  # one sentence, the whole paragraph
+        else:
+            sentence_verbs = [_verbs_within(par, par_verbs, a, b) for a, b in sentences]
         k = 0
         spoke = False  # someone is said to speak in an earlier sentence of the paragraph
         while k < len(sentences):
-            found = reported(par[sentences[k][0] : sentences[k][1]])
+            found = reported(par[sentences[k][0] : sentences[k][1]], sentence_verbs[k]) if sentence_verbs[k] else None
             if found is None:
                 k += 1
                 continue
@@ -475,7 +564,9 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 continue
             spoke = True
             j = k + 1
-            while j < len(sentences) and reported(par[sentences[j][0] : sentences[j][1]]) is None:
+            while j < len(sentences) and (
+                not sentence_verbs[j] or reported(par[sentences[j][0] : sentences[j][1]], sentence_verbs[j]) is None
+            ):
                 j += 1
             content += par[sentences[k][1] : sentences[j][0] if j < len(sentences) else len(par)]
             parts = _AND_VERB.split(content, maxsplit=1)
