@@ -181,6 +181,7 @@ _UNCLE_HO = re.compile(
     re.I,
 )
 _CITY = re.compile(r"(?:TP\.?|thành phố)\s?$", re.I)
+_BODY_OF = re.compile(r"(?:Sở|Hội|Công ty|Trường|Đại học|Bệnh viện|đoàn|đại diện|từ)\s[^,.;]{0,30}$")  # a guest's
 _STREET = re.compile(r"(?<!\w)(?:đường|(?<!thành )phố|xa lộ|đại lộ|ngõ|ngách|hẻm|kiệt)\s$", re.I)
 _PHOTO = re.compile(r"\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\b", re.I)
 
@@ -243,7 +244,7 @@ def event_provinces(article: Article) -> list[Province]:
             ):
                 continue  # `tư tưởng Hồ Chí Minh`, `Học viện Chính trị quốc gia Hồ Chí Minh`: the man
             w = weight
-            if re.search(r"(?:Sở|Hội|Công ty|Trường|Đại học|Bệnh viện|đoàn|đại diện|từ)\s[^,.;]{0,30}$", before):
+            if _BODY_OF.search(before):
                 w *= 0.4
             elif _HOME.search(text, max(0, m.start - 70), m.start):
                 w *= 0.5  # where someone lives or comes from, not where the event is
