@@ -324,11 +324,12 @@ def _add_v2_indexes(db: sqlite_utils.Database) -> None:
 # also drops the second mark of `ế`); `đ` has none to drop (it is a letter of
 # its own), so it is written `d` as the row goes in, and `fts_query` does the
 # same: `hue`, `dak lak` and the same words with their diacritics all match.
+# Matches are not ranked, so no row's size is kept (`columnsize=0`).
 SEARCH_TABLE = "search_fts"
 OLD_FTS = ("articles", "quotes", "events")  # versions 1-3: a full-text index per table
 _SEARCH_CREATE = (
-    f"create virtual table if not exists {SEARCH_TABLE} using fts5(text, detail=none, prefix='1 2 3',"
-    " tokenize='unicode61 remove_diacritics 2')"
+    f"create virtual table if not exists {SEARCH_TABLE} using fts5(text, detail=none, columnsize=0,"
+    " prefix='1 2 3', tokenize='unicode61 remove_diacritics 2')"
 )
 _SEARCH_TEXT = (
     "select e.id, replace(replace(coalesce(e.title, '')"

@@ -19,7 +19,7 @@ from .article import BadArticle, parse_article
 from .db import SEARCH_TABLE, index_search, writing
 from .extract import extract
 from .facts import facts_to_json
-from .provinces import MERGER_DATE, all_provinces, unit_code
+from .provinces import MERGER_DATE, provinces_by_code, unit_code
 from .text import WORD, fold, fold_key
 
 BATCH = 200  # articles a transaction
@@ -420,7 +420,7 @@ def rebuild_event(
         for c in f.get("provinces", []):
             if c not in codes:
                 codes.append(c)
-    provinces = {p.code: p for p in all_provinces()}
+    provinces = provinces_by_code()
     names = list(dict.fromkeys(provinces[c].name_at(start) for c in codes if c in provinces))
     new_names = sorted({provinces[c].new_name for c in codes if c in provinces})
     terms = sorted({t for f in facts for t in f.get("terms", [])})
