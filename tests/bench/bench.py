@@ -185,6 +185,15 @@ def child_app(db_path: str, scenario: str) -> dict:
             await asyncio.sleep(0.0005)
         return float("nan")
 
+    async def settled(timeline: Timeline) -> None:
+        """Until no page read is running or waiting to start."""
+        quiet = 0
+        while quiet < 3:
+            await app.workers.wait_for_complete()
+            await asyncio.sleep(0.005)
+            busy = timeline._in_flight or timeline._fetch_scheduled or any(not w.is_finished for w in app.workers)
+            quiet = 0 if busy else quiet + 1
+
     async def press(pilot, key: str, timeline: Timeline, ready=lambda: True) -> float:  # type: ignore[no-untyped-def]
         painted.clear()
         start = time.perf_counter()
@@ -196,8 +205,9 @@ def child_app(db_path: str, scenario: str) -> dict:
             timeline = app.query_one(Timeline)
             out["first_paint_s"] = await until_drawn(timeline, mounted[0])
             if scenario == "keys":
-                # a person reads the first screen before pressing a key: let the app's start-up reads finish
-                await app.workers.wait_for_complete()
+                # a person reads the first screen before pressing a key: let the app's start-up reads
+                # finish (each page read that lands schedules the next, the ends of the view last)
+                await settled(timeline)
                 out["end_key_s"] = await press(pilot, "end", timeline, lambda: timeline.cursor == timeline.count - 1)
                 out["home_key_s"] = await press(pilot, "home", timeline)
                 downs = [await press(pilot, "pagedown", timeline) for _ in range(30)]

@@ -350,7 +350,9 @@ class Timeline(ScrollView, can_focus=True):
         self._pages.move_to_end(page.number)
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
-        self.refresh()
+        top, bottom = self._visible_range()
+        if page.number * PAGE_SIZE <= bottom and top < (page.number + 1) * PAGE_SIZE:
+            self.refresh()  # a page read ahead, off screen, changes nothing there
         self._post_highlight()
         self._schedule_fetch()
 
