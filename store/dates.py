@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
 
+from .text import any_case
+
 # precision values
 DAY, RANGE, MONTH, YEAR, APPROX = "day", "range", "month", "year", "approximate"
 
@@ -49,9 +51,6 @@ _CUE = (
     r"hai|ba|tư|năm|sáu|bảy|nhật|thứ \d)"
 )
 _RANGE_SEP = r"\s{0,3}(?:-|–|—|đến|tới|và)\s{0,3}"
-# Besides its two cases, what `re.I` takes for a letter that opens a word
-# below: `ſ` is an `s`, the Kelvin sign a `k` (no other character is one of them).
-_ODD_CASES = {"s": "ſ", "k": "\u212a"}
 
 
 def _first_letter_first(words: list[str]) -> tuple[str, str]:
@@ -65,7 +64,7 @@ def _first_letter_first(words: list[str]) -> tuple[str, str]:
     by_first: dict[str, list[str]] = {}
     for word in words:
         by_first.setdefault(word[0], []).append(word[1:])
-    letters = "".join(c + c.upper() + _ODD_CASES.get(c, "") for c in by_first)
+    letters = "".join(map(any_case, by_first))
     return letters, "|".join(f"(?<={c})(?:{'|'.join(tails)})" for c, tails in by_first.items())
 
 

@@ -147,6 +147,20 @@ def strip_marks(text: str) -> str:
     return fast if fast is not None else _strip_slow(text)
 
 
+# Besides its two cases, what `re.I` takes for a letter of ASCII or Vietnamese:
+# only these three have any (`ſ` is an `s`, the Kelvin sign a `k`).
+_ODD_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def any_case(char: str) -> str:
+    """The characters that `re.I` takes for `char` (a lower-case letter of ASCII
+    or Vietnamese, or a digit), for a character class: a pattern (or a branch)
+    that opens with a class is searched (or skipped) by testing one character,
+    one that opens under `re.I` is tried in full."""
+    upper = char.upper()
+    return char + (upper if upper != char else "") + _ODD_CASES.get(char, "")
+
+
 def words_pattern(words: Iterable[str], *, ignore_case: bool = False) -> str:
     """Whole words or phrases as one regular expression: a trie of their
     characters. Where several end at one place the longest wins, as in an
