@@ -428,6 +428,9 @@ def find_targets(
             for m in here:
                 a, b = m.span()
                 start, end = a - s0, b - s0  # in the sentence
+                after = sentence[end : end + 1]
+                if not (after.isspace() or after == "%" or after == "/" or (after.isalpha() and after.islower())):
+                    continue  # no unit (see _unit_after; `/` may open `x/y units`): no quantity, found at once
                 before = sentence[start - 160 if start > 160 else 0 : start]
                 stripped = before.rstrip()
                 tail = stripped[-_TAIL:].lower()  # its end, lowered, for short words
