@@ -14,8 +14,10 @@ from typing import Any
 _SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000"  # and " "
 _SPACE = re.compile("[ " + re.escape(_SPACE_CHARS) + "]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_OR_SPACE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + re.escape(_SPACE_CHARS) + "]")
+_CONTROL_CHARS = "".join(map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)))
+_CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
+_CONTROL_OR_SPACE = re.compile("[" + re.escape(_CONTROL_CHARS + _SPACE_CHARS) + "]")
+assert not any(map(str.isprintable, _CONTROL_CHARS + _SPACE_CHARS))  # (see clean_lines)
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -50,11 +52,17 @@ def clean_lines(text: str) -> list[str]:
         if decoded.count("\n") != out.count("\n"):  # `&#10;`: a line break inside one line
             return [clean_line(raw) for raw in text.split("\n")]
         out = unicodedata.normalize("NFC", decoded)
-    if "  " in out or _CONTROL_OR_SPACE.search(out):  # most texts have neither: one scan for both
-        out = _CONTROL.sub("", out)
-        if "  " in out or any(c in out for c in _SPACE_CHARS):  # most texts have single plain spaces only
-            out = _SPACE.sub(" ", out)
-    return [line.strip() for line in out.split("\n")]
+    lines = out.split("\n")
+    # Most texts have no double space, control character or odd space: none of
+    # the latter is printable (nor is a line break: hence line by line), and
+    # `isprintable` is a quicker test than a search for them.
+    if "  " in out or not all(map(str.isprintable, lines)):
+        if "  " in out or _CONTROL_OR_SPACE.search(out):
+            out = _CONTROL.sub("", out)
+            if "  " in out or any(c in out for c in _SPACE_CHARS):  # most texts have single plain spaces only
+                out = _SPACE.sub(" ", out)
+            lines = out.split("\n")
+    return list(map(str.strip, lines))
 
 
 def _combining_class() -> re.Pattern[str]:
