@@ -212,7 +212,9 @@ def parse_article(data: bytes, file: str, today: date | None = None) -> Article:
     art = Article(file=file, sha256=sha, paragraphs=[])
     lines: list[str] = []
     in_header = True
-    for line in clean_lines(text.replace("\r\n", "\n").replace("\r", "\n")):
+    if "\r" in text:  # (rare: one scan instead of two)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for line in clean_lines(text):
         if not line:
             continue
         if in_header:
@@ -308,6 +310,7 @@ _CREDIT = re.compile(r"\bẢnh\s{0,2}:\s{0,2}[^.]{0,60}$")
 def is_caption(paragraph: str) -> bool:
     """A photo caption or sub-heading: short, and not ended like a sentence."""
     p = paragraph.strip()
-    if _CREDIT_IN_BRACKETS.search(p) or ("Ảnh" in p and _CREDIT.search(p)):
+    # (the bracketed credit ends the stripped paragraph: `)` or `).` ends it)
+    if (p.endswith((")", ").")) and _CREDIT_IN_BRACKETS.search(p)) or ("Ảnh" in p and _CREDIT.search(p)):
         return True
     return len(p) < 160 and not p.endswith(_SENTENCE_ENDS)

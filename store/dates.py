@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
 
+from .text import any_case
+
 # precision values
 DAY, RANGE, MONTH, YEAR, APPROX = "day", "range", "month", "year", "approximate"
 
@@ -37,6 +39,10 @@ class DateMention:
 
 
 _D = r"(?P<d>[0-3]?\d)"
+# `(?<![\d/.,])(?P<d>[0-3]?\d)` opening a pattern, its first digit first: the
+# engine then jumps from digit to digit instead of trying every character
+# (the look-behind made after that digit, so one character longer)
+_D_FIRST = r"(?P<d>\d(?<![\d/.,]\d)(?:(?<=[0-3])\d)?)"
 _M = r"(?P<m>[01]?\d)"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 # Words after which a bare `26/3`, `26-3` or `26.3` is a date.
@@ -46,12 +52,33 @@ _CUE = (
 )
 _RANGE_SEP = r"\s{0,3}(?:-|–|—|đến|tới|và)\s{0,3}"
 
+
+def _first_letter_first(words: list[str]) -> tuple[str, str]:
+    """`words` as an alternation under `re.I`, in two parts: the characters that
+    may open one of them (for a character class), and a pattern that, right
+    after one of those characters, matches the rest of a word that opens with
+    it (to go under `(?i:...)`). A pattern that opens with a class of letters
+    is searched by jumping from one of them to the next; one that opens with
+    `\b` or under `re.I` is tried at every character. No word here is the start
+    of another, so which word matches does not hang on their order."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    letters = "".join(map(any_case, by_first))
+    return letters, "|".join(f"(?<={c})(?:{'|'.join(tails)})" for c, tails in by_first.items())
+
+
+_CUE_LETTERS, _CUE_RESTS = _first_letter_first(_CUE[3:-1].split("|"))
+_TIMES_OF_DAY = ["sáng", "trưa", "chiều", "tối", "đêm"]
+_TIME_LETTERS, _TIME_RESTS = _first_letter_first(_TIMES_OF_DAY)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 27/04/2021 - 30/04/2021, 19/4 - 25/4, 30/4 - 1/5 (2021)
     (
         "range2",
         re.compile(
-            r"(?<![\d/.,])(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)(?:[/.-](?P<y>(?:19|20)\d\d))?"
+            _D_FIRST
+            + r"[/.-](?P<m>[01]?\d)(?:[/.-](?P<y>(?:19|20)\d\d))?"
             + _RANGE_SEP
             + r"(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)(?:[/.-](?P<y2>(?:19|20)\d\d))?(?![\d%])",
             re.I,
@@ -61,40 +88,50 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range1",
         re.compile(
-            r"(?<![\d/.,])(?P<d>[0-3]?\d)" + _RANGE_SEP + r"(?P<d2>[0-3]?\d)[/.](?P<m>[01]?\d)"
+            _D_FIRST + _RANGE_SEP + r"(?P<d2>[0-3]?\d)[/.](?P<m>[01]?\d)"
             r"(?:[/.](?P<y>(?:19|20)\d\d))?(?![\d%/])",
             re.I,
         ),
     ),
     # 07/10/2022, 14.3.2026, 26-3-2021
-    ("dmy", re.compile(r"(?<![\d/.,])" + _D + r"([/.-])" + _M + r"\2" + _Y + r"(?![\d%])")),
+    ("dmy", re.compile(_D_FIRST + r"([/.-])" + _M + r"\2" + _Y + r"(?![\d%])")),
     # Ngày 26/3, Sáng 7/10, ngày 26-3, Ngày 26.2, (27/4)
     (
         "dm",
         re.compile(
-            # not a time (`từ 9-11h30`, `8-10 giờ`)
-            r"(?:\(|\b" + _CUE + r",?\s{1,3})" + _D + r"[/.-]" + _M + r"(?![\d%/.,-]\d|\d|%|\s?h\d|h\b|\s?giờ|:\d)",
-            re.I,
+            # `(?:\(|\b<cue>,?\s{1,3})<day>[/.-]<month>` under `re.I`, its first character first
+            # (`(?<!\w.)` after a cue's first letter is the `\b` before it); not a time (`từ 9-11h30`, `8-10 giờ`)
+            f"[({_CUE_LETTERS}](?i:(?:(?<=\\()|(?<!\\w.)(?:{_CUE_RESTS}),?\\s{{1,3}})"
+            + rf"{_D}[/.-]{_M}(?![\d%/.,-]\d|\d|%|\s?h\d|h\b|\s?giờ|:\d))",
         ),
     ),
     # tháng 8/2024, tháng 6 năm 2024, tháng 06-2024
-    ("my", re.compile(r"\btháng\s{1,3}" + _M + r"(?:\s{0,3}[/.-]\s{0,3}|\s{1,3}năm\s{1,3})" + _Y + r"(?!\d)", re.I)),
+    # (`\btháng...` under `re.I`, as below `\bquý`, `\bnăm`: their first letter first, see _first_letter_first)
+    (
+        "my",
+        re.compile(
+            r"[tT](?<!\w.)(?i:háng\s{1,3}" + _M + r"(?:\s{0,3}[/.-]\s{0,3}|\s{1,3}năm\s{1,3})" + _Y + r"(?!\d))"
+        ),
+    ),
     # quý III/2021, quý 2 năm 2021
     (
         "quarter",
-        re.compile(r"\bquý\s{1,3}(?P<q>IV|III|II|I|[1-4])(?:\s{0,3}/\s{0,3}|\s{1,3}năm\s{1,3})" + _Y + r"(?!\d)", re.I),
+        re.compile(
+            r"[qQ](?<!\w.)(?i:uý\s{1,3}(?P<q>IV|III|II|I|[1-4])(?:\s{0,3}/\s{0,3}|\s{1,3}năm\s{1,3})" + _Y + r"(?!\d))"
+        ),
     ),
     # đầu/giữa/cuối năm 2024
     ("approx", re.compile(r"\b(?P<part>đầu|giữa|cuối)\s{1,3}năm\s{1,3}" + _Y + r"(?!\d)", re.I)),
     # năm 2021, (năm) học 2020-2021 is a period
-    ("year", re.compile(r"\bnăm\s{1,3}" + _Y + r"(?![\d/-])", re.I)),
+    ("year", re.compile(r"[nN](?<!\w.)(?i:ăm\s{1,3}" + _Y + r"(?![\d/-]))")),
     # hôm qua, hôm nay, sáng nay, hôm kia
     (
         "relative",
         re.compile(
-            r"\b(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3}(?P<rel1>nay|qua)|hôm\s{1,3}(?P<rel2>nay|qua|kia)"
-            r"|đang\s{1,3}(?:diễn ra|được tổ chức)(?P<rel3>))\b",
-            re.I,
+            # `\b(?:(?:sáng|trưa|chiều|tối|đêm)\s{1,3}(?P<rel1>nay|qua)|hôm\s{1,3}(?P<rel2>nay|qua|kia)`
+            # `|đang\s{1,3}(?:diễn ra|được tổ chức)(?P<rel3>))\b` under `re.I`, its first letter first
+            f"[{_TIME_LETTERS}hH](?<!\\w.)(?i:(?:{_TIME_RESTS})\\s{{1,3}}(?P<rel1>nay|qua)"
+            r"|(?<=h)ôm\s{1,3}(?P<rel2>nay|qua|kia)|(?<=đ)ang\s{1,3}(?:diễn ra|được tổ chức)(?P<rel3>))\b",
         ),
     ),
 ]
@@ -152,12 +189,13 @@ def _searches(text: str) -> list[tuple[str, re.Pattern[str], int, int]]:
         while end < len(text) and text[end].isdecimal():  # `\d` is a decimal digit
             end += 1
         out += [(name, pat, start, end) for name, pat in _DAY_MONTH_PATTERNS]
-    aligned = len(lower) == len(text)  # no letter lowered to two (`İ`): offsets in both agree
-    for word, pats in _BY_WORD:
-        at = lower.find(word)
-        if at >= 0:
-            start, end = (max(0, at - _BEFORE_WORD), lower.rfind(word) + _AFTER_WORD) if aligned else (0, len(text))
-            out += [(name, pat, start, end) for name, pat in pats]
+    if "19" in text or "20" in text:  # the patterns led by a word all need a year
+        aligned = len(lower) == len(text)  # no letter lowered to two (`İ`): offsets in both agree
+        for word, pats in _BY_WORD:
+            at = lower.find(word)
+            if at >= 0:
+                start, end = (max(0, at - _BEFORE_WORD), lower.rfind(word) + _AFTER_WORD) if aligned else (0, len(text))
+                out += [(name, pat, start, end) for name, pat in pats]
     if (
         ("nay" in lower or "qua" in lower or "kia" in lower)
         and (  # a time of day, spelt out (faster than `any` over a tuple)
@@ -169,12 +207,14 @@ def _searches(text: str) -> list[tuple[str, re.Pattern[str], int, int]]:
 
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_DEADLINE_BEFORE = re.compile(r"(?:đến|tới|trước|vào|cho tới|cho đến|trong)\s{1,3}(?:hết\s{1,3})?$", re.I)
-_PERIOD_BEFORE = re.compile(
-    r"(?:giai đoạn|nhiệm kỳ|niên độ|năm học|mùa giải|kế hoạch|chương trình|tính từ|trong thời gian từ|từ đầu năm)"
-    r"\s{0,3}(?:năm\s|ngày\s)?$",
-    re.I,
+# `(?:đến|tới|...)\s{1,3}(?:hết\s{1,3})?$` and `(?:giai đoạn|...)\s{0,3}(?:năm\s|ngày\s)?$` under `re.I`, each
+# word's first letter first (see _first_letter_first)
+_DEADLINE_LETTERS, _DEADLINE_RESTS = _first_letter_first(["đến", "tới", "trước", "vào", "cho tới", "cho đến", "trong"])
+_DEADLINE_BEFORE = re.compile(f"[{_DEADLINE_LETTERS}](?i:(?:{_DEADLINE_RESTS})\\s{{1,3}}(?:hết\\s{{1,3}})?)$")
+_PERIOD_LETTERS, _PERIOD_RESTS = _first_letter_first(
+    "giai đoạn|nhiệm kỳ|niên độ|năm học|mùa giải|kế hoạch|chương trình|tính từ|trong thời gian từ|từ đầu năm".split("|")
 )
+_PERIOD_BEFORE = re.compile(f"[{_PERIOD_LETTERS}](?i:(?:{_PERIOD_RESTS})\\s{{0,3}}(?:năm\\s|ngày\\s)?)$")
 MAX_EVENT_DAYS = 62  # a longer span is a period (a campaign, a reporting window), not an event
 
 

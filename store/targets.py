@@ -420,7 +420,7 @@ def find_targets(
             sentence = par[s0:s1]
             # the sentence's years, whether it goes on a goal and may say one, read once; its words of aim when needed
             years: list[tuple[int, int, bool]] | None = None
-            goes_on = may_goal = may_past = False
+            goes_on = may_goal = may_past = sliced = False
             lower = ""
             aims: list[tuple[int, bool]] | None = None
             found_here = []
@@ -428,6 +428,9 @@ def find_targets(
             for m in here:
                 a, b = m.span()
                 start, end = a - s0, b - s0  # in the sentence
+                after = sentence[end : end + 1]
+                if not (after.isspace() or after == "%" or after == "/" or (after.isalpha() and after.islower())):
+                    continue  # no unit (see _unit_after; `/` may open `x/y units`): no quantity, found at once
                 before = sentence[start - 160 if start > 160 else 0 : start]
                 stripped = before.rstrip()
                 tail = stripped[-_TAIL:].lower()  # its end, lowered, for short words
@@ -473,8 +476,14 @@ def find_targets(
                             years = []
                     # a word that is not in the lowered sentence is not in the lowered text before a number either
                     may_goal, may_past = _may_say_goal(lower), _may_say_past(lower)
+                    # the text before a number lowered is the lowered sentence's, where each character
+                    # lowers to one, alone (all but `Σ`, whose lower case hangs on the next letter)
+                    sliced = len(lower) == len(sentence) and "Σ" not in sentence
                 year = _year_at(sentence, years, start) if years else None  # (None without years)
-                lowered = before.lower() if may_goal or may_past else ""
+                if may_goal or may_past:
+                    lowered = lower[start - 160 if start > 160 else 0 : start] if sliced else before.lower()
+                else:
+                    lowered = ""
                 if may_goal and _may_say_goal(lowered) and _GOAL_BEFORE.search(lowered):
                     kind = "target"  # `chỉ tiêu 50 triệu hồ sơ`, `không quá 50 người`: a goal or a limit, said so
                 elif may_past and _PAST.search(lowered):

@@ -8,13 +8,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from itertools import compress
 from typing import Any
 
 _SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000"  # and " "
 _SPACE = re.compile("[ " + re.escape(_SPACE_CHARS) + "]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_OR_SPACE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + re.escape(_SPACE_CHARS) + "]")
+_CONTROL_CHARS = "".join(map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)))
+_CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
+_CONTROL_OR_SPACE = re.compile("[" + re.escape(_CONTROL_CHARS + _SPACE_CHARS) + "]")
+assert not any(map(str.isprintable, _CONTROL_CHARS + _SPACE_CHARS))  # (see clean_lines)
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -49,11 +52,17 @@ def clean_lines(text: str) -> list[str]:
         if decoded.count("\n") != out.count("\n"):  # `&#10;`: a line break inside one line
             return [clean_line(raw) for raw in text.split("\n")]
         out = unicodedata.normalize("NFC", decoded)
-    if "  " in out or _CONTROL_OR_SPACE.search(out):  # most texts have neither: one scan for both
-        out = _CONTROL.sub("", out)
-        if "  " in out or any(c in out for c in _SPACE_CHARS):  # most texts have single plain spaces only
-            out = _SPACE.sub(" ", out)
-    return [line.strip() for line in out.split("\n")]
+    lines = out.split("\n")
+    # Most texts have no double space, control character or odd space: none of
+    # the latter is printable (nor is a line break: hence line by line), and
+    # `isprintable` is a quicker test than a search for them.
+    if "  " in out or not all(map(str.isprintable, lines)):
+        if "  " in out or _CONTROL_OR_SPACE.search(out):
+            out = _CONTROL.sub("", out)
+            if "  " in out or any(c in out for c in _SPACE_CHARS):  # most texts have single plain spaces only
+                out = _SPACE.sub(" ", out)
+            lines = out.split("\n")
+    return list(map(str.strip, lines))
 
 
 def _combining_class() -> re.Pattern[str]:
@@ -116,7 +125,8 @@ def _charmap(chars: str, strip: Callable[[str], str]) -> tuple[Any, str]:
 
 
 _FOLD_MAP = _charmap(_PLAIN + _VIETNAMESE + _SIGNS, _fold_slow)
-_STRIP_MAP = _charmap(_PLAIN + _VIETNAMESE + _VIETNAMESE.upper() + _SIGNS, _strip_slow)
+_STRIP_CHARS = _PLAIN + _VIETNAMESE + _VIETNAMESE.upper() + _SIGNS
+_STRIP_MAP = _charmap(_STRIP_CHARS, _strip_slow)
 
 
 def _by_charmap(text: str, charmap: tuple[Any, str]) -> str | None:
@@ -143,6 +153,20 @@ def strip_marks(text: str) -> str:
         return text
     fast = _by_charmap(text, _STRIP_MAP)
     return fast if fast is not None else _strip_slow(text)
+
+
+# Besides its two cases, what `re.I` takes for a letter of ASCII or Vietnamese:
+# only these three have any (`ſ` is an `s`, the Kelvin sign a `k`).
+_ODD_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def any_case(char: str) -> str:
+    """The characters that `re.I` takes for `char` (a lower-case letter of ASCII
+    or Vietnamese, or a digit), for a character class: a pattern (or a branch)
+    that opens with a class is searched (or skipped) by testing one character,
+    one that opens under `re.I` is tried in full."""
+    upper = char.upper()
+    return char + (upper if upper != char else "") + _ODD_CASES.get(char, "")
 
 
 def words_pattern(words: Iterable[str], *, ignore_case: bool = False) -> str:
@@ -291,17 +315,88 @@ def _replace_tokens(text: str, new: dict[str, str]) -> str:
     return "".join(parts)
 
 
+# What `deglue` needs to know of a text, one byte a character: a token's
+# *shape*. Encoded by the `strip_marks` map (a byte for each of its characters,
+# in C), then translated: whitespace → space, digit → `0`, letter → `a` (vowel),
+# `m` (vowel with a mark: `ă`, `ế`), `d` (`đ`) or `b` (another letter), in upper
+# case for an upper-case letter, anything else → `.`.
+def _shape_class(char: str) -> str:
+    if char.isspace():
+        return " "
+    if re.fullmatch(r"\d", char):
+        return "0"
+    if not re.fullmatch(r"[^\W\d_]", char):
+        return "."
+    low = char.lower()
+    assert len(low) == 1
+    kind = ("m" if low in _MARKED else "a") if low in _VOWELS else ("d" if low == "đ" else "b")
+    return kind if char == low else kind.upper()
+
+
+_SHAPES = bytes(ord(_shape_class(c)) for c in _STRIP_CHARS).ljust(256, b".")
+# what the digit rules need: a digit then a unit (two letters, or a letter and
+# a digit: `m2`), or two small letters then a digit
+_SHAPE_DIGIT_GLUE = re.compile(rb"0[a-zA-Z][a-zA-Z0]|[abdm]{2}0")
+_SHAPE_LONG_WORD = re.compile(rb"[a-zA-Z]{4,}")  # a match of _LONG_WORD
+_SHAPE_VOWELS = re.compile(rb"[aAmM]+")
+
+
+def _shape_stays(shape: bytes) -> bool:
+    """Whether every token of this shape comes out of `_deglue_all` as it went
+    in. The digit rules need a digit against letters (`_SHAPE_DIGIT_GLUE`).
+    `_split_word` changes only a word with a mark (`đ` or a marked vowel) that
+    opens with two capitals and has a small letter (`UBNDtỉnh`), or that splits
+    into two syllables or more: each syllable holds one run of one to three
+    vowels, which the syllable pattern takes whole, so a word with one such run
+    (`nguyễn`, `quyết`) is one syllable or none."""
+    if _SHAPE_DIGIT_GLUE.search(shape):
+        return False
+    for word in _SHAPE_LONG_WORD.findall(shape):
+        if b"m" not in word and b"d" not in word and b"M" not in word and b"D" not in word:
+            continue  # no mark
+        if word[:2].isupper() and not word.isupper():
+            return False
+        vowels = _SHAPE_VOWELS.findall(word)
+        if len(vowels) > 1 or (vowels and len(vowels[0]) > 3):
+            return False
+    return True
+
+
+_SAFE_SHAPES: set[bytes] = set()  # shapes seen that `_shape_stays`
+_UNSAFE_SHAPES: set[bytes] = set()  # and those that may not
+_STRIP_ENCODING = _STRIP_MAP[0]
+
+
+def _new_shapes(shapes: list[bytes]) -> None:
+    """Sort the shapes not seen before into those that stay and those that may not."""
+    if len(_SAFE_SHAPES) + len(_UNSAFE_SHAPES) > _MAX_SEEN:
+        _SAFE_SHAPES.clear()
+        _UNSAFE_SHAPES.clear()
+    for new in set(shapes).difference(_SAFE_SHAPES, _UNSAFE_SHAPES):
+        (_SAFE_SHAPES if _shape_stays(new) else _UNSAFE_SHAPES).add(new)
+
+
 def deglue(text: str) -> str:
     """`UBNDtỉnh Tây Ninhtổ chức` → `UBND tỉnh Tây Ninh tổ chức`; `5.800tỷđồng` → `5.800 tỷ đồng`;
     `so với323 mã` → `so với 323 mã`. Only words with Vietnamese letters are split, and only
     into whole syllables."""
     # Every rule looks within one whitespace-separated token (whitespace, like
     # the text's start or end, is neither a letter nor a digit), so the text
-    # comes out token by token. Most paragraphs have nothing glued and nearly
-    # all their tokens were seen before: one pass in C over the tokens settles
-    # them. The new ones are checked all at once, joined by spaces, and one by
-    # one only when some of them change.
-    tokens = text.split()
+    # comes out token by token. Most tokens cannot change, as their shape shows
+    # (a few thousand shapes, against tens of thousands of tokens): a text whose
+    # shapes are all known to stay is settled by a few passes in C. The other
+    # tokens are checked against those seen before, the new ones all at once,
+    # joined by spaces, and one by one only when some of them change.
+    try:
+        shapes = codecs.charmap_encode(text, "strict", _STRIP_ENCODING)[0].translate(_SHAPES).split()
+    except UnicodeEncodeError:  # a character not in the map: every token is looked at
+        tokens = text.split()
+    else:
+        if _SAFE_SHAPES.issuperset(shapes):
+            return text
+        _new_shapes(shapes)
+        # the same tokens as `text.split()` (whitespace is a space in the shape, and nothing else is)
+        tokens = list(compress(text.split(), map(_UNSAFE_SHAPES.__contains__, shapes)))
     if _CLEAN.issuperset(tokens):
         return text
     if len(_CLEAN) + len(_WHOLE) + len(_SPLIT) + len(_GLUED_TOKENS) > _MAX_SEEN:
