@@ -60,6 +60,9 @@ class People:
     """The people of one article, in order of first mention."""
 
     people: list[Person] = field(default_factory=list)
+    # the paragraphs `collect_people` read, in order, each with the names `find_names` finds in it
+    # (None where `may_name` is false): what reads the article again is spared looking
+    read: list[tuple[str, list[NameSpan] | None]] = field(default_factory=list, repr=False, compare=False)
 
     def add(self, name: str, role: str | None, gender: str | None = None) -> Person:
         for p in self.people:
@@ -260,34 +263,50 @@ def _name_ok(name: str) -> bool:
     return hit
 
 
+def may_name(text: str) -> bool:
+    """Whether `find_names` may find anyone in the text: a family name stands
+    before a capital. Not in a text where none stands, nor in any part of it
+    that starts after a character that is no word character (a family name
+    there stands in the text too)."""
+    return _SURNAME_RE.search(text) is not None
+
+
 def find_names(text: str) -> list[NameSpan]:
     """Full Vietnamese names: a family name and one to three more capitalised
     syllables (`Nguyễn Huy Dũng`), not place names (`Hà Nội`)."""
-    if not _SURNAME_RE.search(text):
-        return []
+    return _read_names(text) if _SURNAME_RE.search(text) else []
+
+
+def _read_names(text: str) -> list[NameSpan]:
+    """`find_names`, where `may_name`."""
     out = []
     read_to = 0  # the words before this are read: part of a name, or of a place
+    opens_place, ends_place = _surnames_in_places()  # (most family names are in no province's)
     for m in _SURNAME_WORD.finditer(text):
         s, e = m.span()
         if s < read_to:
             continue
         w = m.group()
-        prev = _word_span_before(text, s)
-        if prev and prev[1] == s - 1 and text[s - 1] == " " and _names_a_place(text, *prev):
+        # the word before, if a space alone stands between (a letter right before the space)
+        prev = _word_span_before(text, s) if s > 1 and text[s - 1] == " " and _is_letter(text[s - 2]) else None
+        if prev and _names_a_place(text, *prev):
             # `đường Nguyễn Lương Bằng`, `quận Nam Từ Liêm`: past the whole name
             while text.startswith(" ", e) and (nxt := _WORD.match(text, e + 1)) and _titlecase(nxt.group()):
                 e = nxt.end()
             read_to = e
             continue
         second = _WORD.search(text, e)  # the next word, wherever it is
-        opens_place, ends_place = _surnames_in_places()  # (most family names are in no province's)
         if second and (
             (pair := w + " " + second.group()) in NOT_PERSON_NAMES or (w in opens_place and _is_province(pair))
         ):
             read_to = second.end()  # `Hà Nội Chử Xuân Dũng`, `Châu Âu Ursula`: a place, then the name
             continue
-        if (prev and w in ends_place and _is_province(text[prev[0] : prev[1]] + " " + w)) or TITLE_RE.match(text, s):
-            continue  # `An Giang Nguyễn Thanh Bình`: a place, then the name; or a title
+        if w in ends_place:  # the word before, wherever it is
+            prev = prev or _word_span_before(text, s)
+            if prev and _is_province(text[prev[0] : prev[1]] + " " + w):
+                continue  # `An Giang Nguyễn Thanh Bình`: a place, then the name
+        if TITLE_RE.match(text, s):
+            continue  # a title
         # up to three more capitalised words, one space apart
         end, count, nxt = e, 1, second
         while (
@@ -295,7 +314,8 @@ def find_names(text: str) -> list[NameSpan]:
             and nxt is not None
             and nxt.start() == end + 1
             and text[end] == " "
-            and _titlecase(word := nxt.group())
+            and (word := nxt.group())[:1].isupper()
+            and (len(word) == 1 or word[1:].islower())  # (`_titlecase`)
             and word not in NAME_STOPWORDS
             and not text.startswith(" phố", nxt.end())
         ):
@@ -610,7 +630,9 @@ def collect_people(paragraphs: list[str]) -> People:
         # quotes of whoever holds a like role)
         for span in titled_foreign_names(par):
             people.add(span.name, None, gender_before(par, span.start))
-        for span in find_names(par):
+        names = _read_names(par) if may_name(par) else None
+        people.read.append((par, names))
+        for span in names or ():
             role = role_before(par, span.start)
             if role and _ACADEMIC_RE.search(role):
                 role = None

@@ -14,17 +14,20 @@ from .lexicon import (
     PERSON_WORDS,
     ROLE_TITLES,
     SPEECH_VERBS,
+    SURNAMES,
 )
 from .people import (
     ROLE_END,
     TITLE_RE,
     UPPER_LETTERS,
+    NameSpan,
     People,
     Person,
     case_odd,
     find_names,
     foreign_names,
     foreign_word,
+    may_name,
     role_before,
 )
 from .sentences import split_sentences
@@ -48,6 +51,9 @@ _TITLE_ALT = "|".join(re.escape(t) for t in ROLE_TITLES)
 _PRONOUN = "|".join(PERSON_WORDS)
 _PRONOUN_END = re.compile(r"(?:^|\s|,)(?:" + _PRONOUN + r")\s{0,2}$", re.I)
 _PRONOUN_REACH = max(map(len, PERSON_WORDS)) + 6  # the most it can span, from the end
+# the last letters of those words: what a letter ending one lowers to (`re.I` compares no other
+# letter with these)
+_PRONOUN_LAST = frozenset(w[-1] for w in PERSON_WORDS)
 # `Quan chức này`, `chiến lược gia người Hàn Quốc này`, `vị HLV trên`: the person just quoted
 _EPITHET_END = re.compile(
     r"(?:^|\s|,)(?:(?:nữ|nam|cựu|vị|nàng|chàng)\s)?(?:" + words_pattern(PERSON_NOUNS, ignore_case=True) + r")"
@@ -135,7 +141,9 @@ _OWNED = re.compile(r"(?<!\w)(?:của|về phía|cho|với)\s(?:(?i:" + _PRONOUN
 _SHORT_PERSON = re.compile(r"(?:^|\s)(?:(?i:" + _PRONOUN + r")|HLV|Tổng thống|Thủ tướng|Ngoại trưởng)\s\S+$")
 _OPENER = re.compile(r"(?:(?:" + _PRONOUN + r"|" + _TITLE_ALT + r")\s{1,2})?", re.I)  # `ông`, `Bộ trưởng`
 # a verb of saying with a thing as its object: `chỉ đạo công tác ...`, `kiểm tra việc ...`
-_NOT_SAYING = re.compile(r"(?:chỉ đạo|hướng dẫn|báo cáo|thông báo)\s(?:công tác|việc|hoạt động|tình hình)(?!\w)")
+_NOT_SAYING_VERBS = ("chỉ đạo", "hướng dẫn", "báo cáo", "thông báo")
+_NOT_SAYING = re.compile("(?:" + "|".join(_NOT_SAYING_VERBS) + r")\s(?:công tác|việc|hoạt động|tình hình)(?!\w)")
+_BAN = tuple(a + b + c + " " for a in "bB" for b in "aA" for c in "nN")
 _SAID_LAST = re.compile(r"^\s{0,2}(?:thêm|rõ)?\s{0,2}[.!…]?\s{0,2}$")  # the verb ends the sentence
 _SAID_BY = (", ", " - ", " – ", " — ")
 _MAX_SUBJECT = 90  # characters from the comma or dash to the verb: a name and a role, no more
@@ -152,17 +160,73 @@ class _Resolver:
     def __init__(self, people: People) -> None:
         self.people = people
         self.last: Person | None = None
-        self._foreign: dict[str, list] = {}  # foreign names of each text read, as a text has several verbs
+        # foreign names of each text read (as a text has several verbs), up to where they were looked for
+        self._foreign: dict[str, tuple[int, list[NameSpan]]] = {}
+        # whether anyone holds a role (else no one is found by one): roles are given here only
+        # with a foreign name (`_add`)
+        self._roles = people.holds_roles()
+        self.read("")
 
-    def resolve(self, ref_text: str) -> Person | None:
-        """The person a stretch of text (a subject) ends by naming."""
+    def _add(self, name: str, role: str | None) -> Person:
+        if role:
+            self._roles = True
+        return self.people.add(name, role)
+
+    # Most paragraphs name no one (`collect_people` found no family name before
+    # a capital in them): `find_names` then finds no one in any part of them.
+    # `resolve` and `subject_before` ask it of their text when told where it
+    # stands in the paragraph read; where a text opens the paragraph, its names
+    # are the paragraph's, as `collect_people` found them.
+
+    def read(self, par: str, pi: int = -1) -> None:
+        """Texts given with their place (`at`) are from `par`, paragraph `pi`, from then on."""
+        self._par = par
+        read = self.people.read
+        # the names `collect_people` found in it, if it read it (this same text)
+        self._known = 0 <= pi < len(read) and read[pi][0] is par
+        self._names = read[pi][1] if self._known else None
+        self._named: bool | None = (self._names is not None) if self._known else None  # `may_name(par)`
+
+    def _unnamed(self, start: int) -> bool:
+        """Whether `find_names` finds no one in the paragraph's text from `start` on."""
+        par = self._par
+        if start and _is_word(par[start - 1]):
+            return False  # a word cut: a family name may start the text, not the paragraph
+        if self._named is None:
+            self._named = may_name(par)
+        return not self._named
+
+    def _names_before(self, verb_start: int) -> list[NameSpan] | None:
+        """`find_names` of the paragraph's text before a verb of saying that
+        starts at `verb_start`, if `collect_people` read the paragraph (else
+        None): the paragraph's names that end before the verb, where a family
+        name stands before a capital in that text. `find_names` reads the text
+        as it reads the paragraph, up to the verb: what it reads of a name or a
+        title does not go on into a verb (no name's word, one in lower case, nor
+        one that a title or a family name goes on with: `_TITLE_INTO_VERB`), and
+        the word after a family name only tells what is no name."""
+        names = self._names
+        if not self._known or _TITLE_INTO_VERB:
+            return None
+        if not names:
+            return []
+        before = [span for span in names if span.end <= verb_start]
+        return before if not before or may_name(self._par[:verb_start]) else []
+
+    def resolve(self, ref_text: str, at: int | None = None) -> Person | None:
+        """The person a stretch of text (a subject) ends by naming; `at`, if
+        given, is where the text stands in the paragraph read."""
         ref_text = ref_text.rstrip(" ,-–—")
-        names = find_names(ref_text)
+        plain = ref_text[1:].islower()  # (see `subject_before`)
+        names = [] if plain or (at is not None and self._unnamed(at)) else find_names(ref_text)
         if names and len(ref_text) - names[-1].end < 3:
             return self.people.add(names[-1].name, None)
-        lower = ref_text.lower()
-        gate = _SHORT_GATE.search(lower)
-        short = _last_short_ref(ref_text, lower, gate)
+        if plain and not self._roles:  # no short reference, and no role looked for
+            lower, gate, short = ref_text, None, None
+        else:
+            lower = ref_text.lower()
+            gate = _SHORT_GATE.search(lower)
+            short = None if plain else _last_short_ref(ref_text, lower, gate)
         if short and len(ref_text) - short.end() < 3:
             p = self._short(short)
             if p:
@@ -174,15 +238,16 @@ class _Resolver:
         if p is None:
             # a name first with a role after it (`ông Trần Minh Tuệ, Trưởng BQL dự án cầu Móng Sến`)
             lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
-            opener = _OPENER.match(ref_text, lead)
-            first = names[0] if names else None
-            if first and opener and first.start == opener.end() and ref_text[first.end : first.end + 1] == ",":
-                return self.people.add(first.name, None)
+            if names:
+                opener = _OPENER.match(ref_text, lead)
+                first = names[0]
+                if opener and first.start == opener.end() and ref_text[first.end : first.end + 1] == ",":
+                    return self.people.add(first.name, None)
             # a name written the foreign way, last (`..., phát ngôn viên Ned Price`) or first with
             # a role after it (`Bhramar Mukherjee, nhà dịch tễ học tại Đại học Michigan,`)
-            for span in foreign_names(ref_text):
+            for span in [] if plain else foreign_names(ref_text):
                 if len(ref_text) - span.end < 3 or (span.start == lead and ref_text[span.end : span.end + 1] == ","):
-                    return self.people.add(span.name, role_before(ref_text, span.start))
+                    return self._add(span.name, role_before(ref_text, span.start))
         return p
 
     def _bare(self, subject: str) -> Person | None:
@@ -217,20 +282,17 @@ class _Resolver:
         `lowered`, if given, is `text.lower()`; `titled` false says `_SHORT_GATE`
         found nothing in the text lowered (or in the text it was cut from, with
         adverbs and spaces after it), so there is no title in it either."""
-        if self.people.holds_roles():  # else no one to find by a role
+        # (`_by_role_ref` finds no role untitled where lowering keeps the length)
+        if self._roles and (titled or lowered is None or len(lowered) != len(text)):
             p = self._by_role_ref(text, lowered, titled)
             if p:
                 return p
-        if (
-            self.last
-            and (
-                _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH))
-                # an epithet ends with `này` or `trên`, spaces aside
-                or (
-                    text.rstrip()[-4:].lower().endswith(("này", "trên"))
-                    and _EPITHET_END.search(text, max(0, len(text) - 70))
-                )
-            )
+        if self.last is None:
+            return None
+        # a pronoun or an epithet (`này`, `trên`) ends the text, spaces aside: its last letter does
+        tail = text.rstrip()[-4:].lower()
+        if (tail[-1:] in _PRONOUN_LAST and _PRONOUN_END.search(text, max(0, len(text) - _PRONOUN_REACH))) or (
+            tail.endswith(("này", "trên")) and _EPITHET_END.search(text, max(0, len(text) - 70))
         ):
             return self.last
         return None
@@ -251,35 +313,60 @@ class _Resolver:
             return self.people.by_role(role)
         return None
 
-    def subject_before(self, text: str, verb_start: int) -> Person | None:
+    def subject_before(self, text: str, verb_start: int, at: int | None = None, upto: int = 0) -> Person | None:
         """The speaker named just before a verb of saying, with an optional
-        role in apposition and adverbs between (`ông Hà - Phó Chủ tịch - cũng cho biết`)."""
-        head = text[max(0, verb_start - 300) : verb_start]
-        names = find_names(head)
-        for span in reversed(names):
-            if _GAP_OK.match(head[span.end :]):
-                return self.people.add(span.name, None)
-            break
-        last = names[-1].end + verb_start - len(head) if names else 0
-        foreign = self._foreign.get(text)
-        if foreign is None:
-            foreign = self._foreign[text] = foreign_names(text)
-        # `Cao ủy EU Josep Borrell ngày 19/4 cho biết`
-        for span in reversed([f for f in foreign if f.end <= verb_start]):
+        role in apposition and adverbs between (`ông Hà - Phó Chủ tịch - cũng cho biết`).
+        `at`, if given, is where the text stands in the paragraph read: a
+        sentence of it, or its part before a quotation mark. `upto` is where
+        the text's last verb of saying starts, if later."""
+        cut = max(0, verb_start - 300)
+        head = text[cut:verb_start]
+        # No capital after the first character (a third of them): no full name, foreign name
+        # (capitalised words) nor short reference (a title or `ông`, then a capital) in the head.
+        plain = head[1:].islower()
+        last = 0  # where the last full name of the head ends, in the text
+        if not plain and (at is None or not self._unnamed(at + cut)):
+            # the paragraph's names, read by `collect_people`, where the head opens it
+            names = self._names_before(verb_start) if at == 0 and not cut else None
+            if names is None:
+                names = find_names(head)
+            if names:
+                if _GAP_OK.match(head[names[-1].end :]):
+                    return self.people.add(names[-1].name, None)
+                last = names[-1].end + cut
+        # Only foreign names before the verb count, and those of the text before a verb are the
+        # text's that end before it (a name is capitalised words, one space apart, a verb no such
+        # word, and what stands before it no word character): looked for no further.
+        if plain and not cut:
+            foreign = []  # (the head is all the text before the verb)
+        else:
+            read = self._foreign.get(text)
+            if read is None or read[0] < verb_start:
+                upto = max(upto, verb_start)
+                read = self._foreign[text] = (upto, foreign_names(text[:upto]))
+            foreign = read[1]
+        # `Cao ủy EU Josep Borrell ngày 19/4 cho biết`: the last before the verb
+        for span in reversed(foreign):
+            if span.end > verb_start:
+                continue
             if (
                 span.start >= last
                 and _GAP_OK.match(text[span.end : verb_start])
                 and not _OWNED.search(text, max(0, span.start - 20), span.start)
             ):
-                return self.people.add(span.name, role_before(text, span.start))
+                return self._add(span.name, role_before(text, span.start))
             break
-        lower = head.lower()
-        gate = _SHORT_GATE.search(lower)
-        short = _last_short_ref(head, lower, gate) if gate else None
-        if short and _GAP_OK.match(head[short.end() :]):
-            p = self._short(short)
-            if p:
-                return p
+        if plain and not self._roles:  # no short reference, and no role looked for
+            lower, gate = head, None
+        else:
+            lower = head.lower()
+            gate = _SHORT_GATE.search(lower)
+        if gate is not None and not plain:
+            short = _last_short_ref(head, lower, gate)
+            if short and _GAP_OK.match(head[short.end() :]):
+                p = self._short(short)
+                if p:
+                    return p
         p = self._bare(head)  # `Buffett cho biết` of someone named before
         if p:
             return p
@@ -363,22 +450,98 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _verbs_within(par: str, verbs: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
-    """The verbs of saying `_VERB_RE.finditer(par[a:b])` finds, as (start, end,
-    verb) from `a`, taken from `verbs`, those of all `par`: the ones within the
-    sentence, when no word goes on across its ends (the pattern looks at the
-    character on either side of a word) and no verb crosses one; else found again."""
-    if (a > 0 and _is_word(par[a - 1])) or (b < len(par) and _is_word(par[b])):
-        return [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par[a:b])]
+def _class_of(chars: str) -> str:
+    """A character class body (no brackets) of these characters, as ranges."""
+    codes = sorted(set(map(ord, chars)))
+    parts = []
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[k])), re.escape(chr(codes[j]))
+        parts.append(lo if j == k else lo + "-" + hi)
+        k = j + 1
+    return "".join(parts)
+
+
+# `_VERB_RE` tries its trie at every one of its first letters (a third of the text) and looks
+# behind each for a word character. A verb stands after a character that is no word character
+# (mostly a space) or at the start: searched from the character before it, most of which can be
+# told apart with one look at a table, the engine tries far fewer places. The class leaves out
+# only word characters (those of the Latin scripts, as checked here): it holds every character
+# that is none, and a few that are; those are found after a match, and the text read again.
+_LATIN = "".join(map(chr, [*range(0x30, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]))
+_AFTER_NON_WORD = re.compile(
+    "[^"
+    + _class_of("".join(c for c in _LATIN if _is_word(c)))
+    + "]("
+    + words_pattern(SPEECH_VERBS).replace(r"(?<!\w.)", "")
+    + ")"
+)
+
+
+_VERB_FIRST = frozenset(v[0] for v in SPEECH_VERBS)
+
+
+def _title_into_verb() -> bool:
+    """Whether `find_names`, reading a text up to a verb of saying, might not
+    read as it does the text with the verb after: where a title it skips (at
+    a family name) may go on into the verb, or a word of a name may be
+    followed by one that opens with `phố`."""
+    surnames = {w.lower() for w in SURNAMES}
+    verbs = [v.lower() for v in SPEECH_VERBS]
+    if any(" " in w for w in surnames) or any(v.startswith("phố") for v in verbs):
+        return True
+    for title in ROLE_TITLES:
+        words = title.lower().split()
+        for i in range(1, len(words) if words[0] in surnames else 1):
+            rest = " ".join(words[i:])
+            if any(rest == v or rest.startswith(v + " ") or v.startswith(rest + " ") for v in verbs):
+                return True
+    return False
+
+
+_TITLE_INTO_VERB = _title_into_verb()
+
+
+def _find_verbs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of each match of `_VERB_RE.finditer(text)`."""
     out = []
-    for s, e, verb in verbs:
-        if e <= a:
-            continue
-        if s >= b:
-            break
-        if s < a or e > b:
-            return [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par[a:b])]
-        out.append((s - a, e - a, verb))
+    pos = 0
+    m = _VERB_RE.match(text) if text[:1] in _VERB_FIRST else None
+    if m:
+        out.append((0, m.end(), m.group()))
+        pos = m.end()  # a verb after it starts after a character past it
+    for m in _AFTER_NON_WORD.finditer(text, pos):
+        if _is_word(text[m.start()]):  # a word character of another script: not after it
+            return [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(text)]
+        out.append((m.start(1), m.end(), m.group(1)))
+    return out
+
+
+def _verbs_within(
+    par: str, verbs: list[tuple[int, int, str]], sentences: list[tuple[int, int]]
+) -> list[list[tuple[int, int, str]]]:
+    """Of each sentence `par[a:b]`, the verbs of saying `_VERB_RE.finditer(par[a:b])`
+    finds, as (start, end, verb) from `a`, taken from `verbs`, those of all `par`
+    (in order, as the sentences are): the ones within the sentence, when no word
+    goes on across its ends (the pattern looks at the character on either side
+    of a word) and no verb crosses one; else found again."""
+    out = []
+    k = 0  # the first verb that ends past the sentence's start
+    for a, b in sentences:
+        while k < len(verbs) and verbs[k][1] <= a:
+            k += 1
+        within = []
+        again = (a > 0 and _is_word(par[a - 1])) or (b < len(par) and _is_word(par[b]))
+        j = k
+        while not again and j < len(verbs) and verbs[j][0] < b:
+            s, e, verb = verbs[j]
+            again = s < a or e > b
+            within.append((s - a, e - a, verb))
+            j += 1
+        out.append([(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par[a:b])] if again else within)
     return out
 
 
@@ -395,21 +558,25 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         res.last = p
         out.append(QuoteFact(p.name, p.role, text, direct, pi, qa))
 
-    def reported(sentence: str, verbs: list[tuple[int, int, str]]) -> tuple[Person, str, int] | None:
-        """The speaker a sentence (whose verbs of saying are `verbs`) reports,
-        what they said and -1: `X (role) cho biết, <content>`. For `<content> -
-        X (role) nêu rõ.`, said last: the speaker, "" and where the content ends
-        in the sentence."""
+    def reported(sentence: str, verbs: list[tuple[int, int, str]], at: int) -> tuple[Person, str, int] | None:
+        """The speaker a sentence (whose verbs of saying are `verbs`, and which
+        stands at `at` in the paragraph read) reports, what they said and -1:
+        `X (role) cho biết, <content>`. For `<content> - X (role) nêu rõ.`, said
+        last: the speaker, "" and where the content ends in the sentence."""
         for start, end, verb in verbs:
-            if _NOT_SAYING.match(sentence, start) and sentence[end : end + 1] not in ",:":
+            if (
+                sentence.startswith(_NOT_SAYING_VERBS, start)
+                and _NOT_SAYING.match(sentence, start)
+                and sentence[end : end + 1] not in ",:"
+            ):
                 continue  # `chỉ đạo công tác phòng, chống dịch`: directing work, saying nothing
-            if sentence[max(0, start - 4) : start].lower() == "ban ":
+            if start >= 4 and sentence.startswith(_BAN, start - 4):  # (what lowers to `ban `)
                 continue  # `Ban chỉ đạo`: a committee, not a verb
-            if sentence.startswith(" chung", end) and verb == "nói":
+            if verb == "nói" and sentence.startswith(" chung", end):
                 continue  # `nói chung`: in general
             if verb == "viết" and not _WRITES_THAT.match(sentence, end):
                 continue  # `viết 1 đoạn văn`, `viết phác đồ`: writing something, not saying it
-            speaker = res.subject_before(sentence, start)
+            speaker = res.subject_before(sentence, start, at, verbs[-1][0])
             if speaker is None:
                 continue
             rest = sentence[end:]
@@ -447,6 +614,7 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 emit(guest, par[2:], False, pi, qa=True)
                 continue
         after_question = False
+        res.read(par, pi)
         # Continuation of a quotation opened in an earlier paragraph.
         if open_speaker is not None or open_pending:
             spans = _quoted_spans(par)
@@ -458,7 +626,7 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 speaker = open_speaker
                 if speaker is None:
                     m = _VERB_RE.search(tail)
-                    speaker = res.resolve(tail[: m.start()]) if m else None
+                    speaker = res.resolve(tail[: m.start()], close_at + 1) if m else None
                 if speaker:
                     for ppi, ptext in open_pending:
                         emit(speaker, ptext, True, ppi)
@@ -501,7 +669,7 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             if closed:
                 vm = _VERB_RE.search(after[:140])
                 if vm and re.match(r"^\s{0,2}[,\-–—]?\s{0,3}\S", after):
-                    speaker = res.resolve(after[: vm.start()])
+                    speaker = res.resolve(after[: vm.start()], qe + 1)
                     more = _AND_SAID.match(after[vm.end() :])
             if speaker is None and re.search(r"[:,]\s{0,2}$", before):
                 verbs = list(_VERB_RE.finditer(before))
@@ -510,9 +678,9 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
                 if vm is not None and (
                     not between.strip(" :,") or (before.rstrip().endswith(":") and "." not in between)
                 ):
-                    speaker = res.subject_before(before, vm.start())
+                    speaker = res.subject_before(before, vm.start(), 0)
                 if speaker is None and before.rstrip().endswith(":"):
-                    speaker = res.resolve(before.rstrip()[:-1])
+                    speaker = res.resolve(before.rstrip()[:-1], 0)
             if speaker is None:
                 if not closed and qs <= 1:
                     open_pending.append((pi, inner))
@@ -532,25 +700,29 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
         theo = par.find("heo")  # `_THEO` starts at most 8 characters before its `[Tt]heo`
         m = _THEO.search(par, max(0, theo - 8)) if theo >= 0 else None
         if m:
-            p = res.resolve(m.group("ref"))
+            p = res.resolve(m.group("ref"), m.start("ref"))
             if p:
                 emit(p, m.group("text"), False, pi)
                 continue
         # Reported speech: `X (role) cho biết, ...`, up to the sentence where
         # someone else (or the same speaker again) is said to speak.
         # the verbs of the whole paragraph, found once for all its sentences
-        par_verbs = [(m.start(), m.end(), m.group()) for m in _VERB_RE.finditer(par)]
+        par_verbs = _find_verbs(par)
         if not par_verbs:
             continue
         sentences = split_sentences(par)
         if len(sentences) == 1 and sentences[0] == (0, len(par)):
             sentence_verbs = [par_verbs]  # one sentence, the whole paragraph
         else:
-            sentence_verbs = [_verbs_within(par, par_verbs, a, b) for a, b in sentences]
+            sentence_verbs = _verbs_within(par, par_verbs, sentences)
         k = 0
         spoke = False  # someone is said to speak in an earlier sentence of the paragraph
         while k < len(sentences):
-            found = reported(par[sentences[k][0] : sentences[k][1]], sentence_verbs[k]) if sentence_verbs[k] else None
+            found = (
+                reported(par[sentences[k][0] : sentences[k][1]], sentence_verbs[k], sentences[k][0])
+                if sentence_verbs[k]
+                else None
+            )
             if found is None:
                 k += 1
                 continue
@@ -565,7 +737,8 @@ def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozense
             spoke = True
             j = k + 1
             while j < len(sentences) and (
-                not sentence_verbs[j] or reported(par[sentences[j][0] : sentences[j][1]], sentence_verbs[j]) is None
+                not sentence_verbs[j]
+                or reported(par[sentences[j][0] : sentences[j][1]], sentence_verbs[j], sentences[j][0]) is None
             ):
                 j += 1
             content += par[sentences[k][1] : sentences[j][0] if j < len(sentences) else len(par)]
