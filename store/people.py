@@ -435,9 +435,16 @@ def titled_foreign_names(text: str) -> list[NameSpan]:
     return out
 
 
+_LONGEST_NAME = 100  # characters a foreign name may run to
+
+
 def _titled_span(text: str, end: int) -> NameSpan | None:
     """The foreign name after a title that ends at `end`, if a person word or a title is right before it."""
-    m = _NAME_RUN.search(text, end, end + 60)  # a country or a body may come first
+    # a country or a body may come first: the name begins within 60 characters
+    # (and is read whole, however far it runs: `Raul Castro`, not `Raul Ca`)
+    m = _NAME_RUN.search(text, end, end + 60 + _LONGEST_NAME)
+    if m and m.start() >= end + 60:
+        m = None
     span = _foreign_span(text, m) if m else None
     if span is not None and _PERSON_BEFORE.search(text, max(0, span.start - 30), span.start):
         return span

@@ -293,3 +293,15 @@ def test_an_answer_with_a_role_before_the_colon_and_writing_as_saying():
     ]
     got = [(q.speaker, q.qa) for q in find_quotes(pars, collect_people(pars))]
     assert got == [("Nguyễn Khắc Kiểm", True), ("Warren Buffett", False)]
+
+
+def test_a_foreign_name_after_a_long_title_is_read_whole():
+    """A name that begins within 60 characters of a title before it is read
+    to its end, however far past that it runs (it was cut there: `Raul Ca`)."""
+    par = (
+        "Quốc hội Cuba hôm nay chính thức bầu ông Miguel Diaz-Canel, 60 tuổi, làm Bí thư Thứ nhất"
+        " Ban chấp hành Trung ương Đảng, kế nhiệm ông Raul Castro. Cuộc bỏ phiếu diễn ra tại Havana."
+    )
+    names = [p.name for p in collect_people([par]).people]
+    assert "Raul Castro" in names
+    assert "Raul Ca" not in names
