@@ -134,7 +134,6 @@ _BOILERPLATE = re.compile(
 _OUTLET_LINE = re.compile(r"^(?:Báo|Tạp chí|Theo)\s[\wÀ-ỹ .-]{2,40}$")
 _SITE_LINE = re.compile(r"^([A-Z0-9.-]{2,40}\.(?:VN|COM|NET|ORG))\s{0,2}\|")
 _BYLINE = re.compile(r"^(?:[A-ZÀ-ỸĐ][\wà-ỹđ]{0,10}\.?\s{0,2}){1,5}$")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 # its characters: on a stripped line (no line break at its end for `$` to stand
 # before) `endswith` gives the same answer without a search along the line
 _SENTENCE_ENDS = tuple('.!?…:;"”»)')

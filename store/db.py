@@ -160,7 +160,6 @@ def _create_v1(db: sqlite_utils.Database) -> None:
             "published_source": str,
             "body": str,
             "title_folded": str,
-            "body_folded": str,
             "facts": str,  # the article's own extracted facts, JSON
             "event_id": int,
         },
@@ -324,7 +323,9 @@ def _add_v2_indexes(db: sqlite_utils.Database) -> None:
 # also drops the second mark of `ế`); `đ` has none to drop (it is a letter of
 # its own), so it is written `d` as the row goes in, and `fts_query` does the
 # same: `hue`, `dak lak` and the same words with their diacritics all match.
-# Matches are not ranked, so no row's size is kept (`columnsize=0`).
+# Matches are not ranked, so no row's size is kept (`columnsize=0`). Prefix
+# indexes: the last word of a search is a prefix (`so*`), read as one list
+# instead of merging the lists of every word it begins (72 ms → 10 ms at 1M).
 SEARCH_TABLE = "search_fts"
 OLD_FTS = ("articles", "quotes", "events")  # versions 1-3: a full-text index per table
 _SEARCH_CREATE = (
@@ -334,7 +335,7 @@ _SEARCH_CREATE = (
 _SEARCH_TEXT = (
     "select e.id, replace(replace(coalesce(e.title, '')"
     " || ' ' || coalesce((select group_concat(q.text, ' ') from quotes q where q.event_id = e.id), '')"
-    " || ' ' || coalesce((select group_concat(coalesce(a.title, '') || ' ' || a.body, ' ')"
+    " || ' ' || coalesce((select group_concat(coalesce(a.title, '') || ' ' || coalesce(a.body, ''), ' ')"
     " from event_sources es join articles a on a.id = es.article_id where es.event_id = e.id), ''),"
     " 'đ', 'd'), 'Đ', 'D')"
     " from events e"
@@ -358,10 +359,7 @@ def _search_v4(db: sqlite_utils.Database) -> None:
         table = db.table(name)
         if table.detect_fts():
             table.disable_fts()
-    # prefix indexes: the last word of a search is a prefix (`so*`), read as one
-    # list instead of merging the lists of every word it begins (72 ms → 10 ms at 1M)
-    db.conn.execute(_SEARCH_CREATE)
-    index_search(db)
+    # the events' search rows are written by version 7's step, as every version now has them
 
 
 def _search_v7(db: sqlite_utils.Database) -> None:
@@ -370,8 +368,11 @@ def _search_v7(db: sqlite_utils.Database) -> None:
     second time folded, for this index alone: a sixth of the load's time went
     to folding it, and an eighth of the file to keeping it."""
     db.conn.execute(f"drop table if exists {SEARCH_TABLE}")
-    if "body_folded" in db.table("articles").columns_dict:
-        db.conn.execute("alter table articles drop column body_folded")
+    if "body_folded" in db.table("articles").columns_dict:  # versions 1-6
+        if sqlite3.sqlite_version_info >= (3, 35):
+            db.conn.execute("alter table articles drop column body_folded")
+        else:  # SQLite too old to drop a column: the copies go, the empty column stays
+            db.conn.execute("update articles set body_folded = null")
     db.conn.execute(_SEARCH_CREATE)
     index_search(db)
 

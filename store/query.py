@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -15,6 +14,7 @@ import sqlite_utils
 
 from .db import total_events
 from .provinces import provinces_by_code, resolve
+from .text import strip_marks
 
 KINDS = ("workshop", "conference", "week", "ceremony", "forum", "interview", "meeting", "other")
 
@@ -161,9 +161,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 def fts_query(text: str) -> str | None:
     """A safe FTS5 query from user text: its words, each quoted, all required,
     the last one as a prefix. Never passes user syntax through."""
-    # the tokenizer's words (`covid_19` is two), as the index has them: `đ` as `d`,
-    # the other diacritics left for the tokenizer to drop
-    words = _TOKEN.findall(unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D"))
+    # the tokenizer's words (`covid_19` is two) without their marks, `đ` as `d` (as the
+    # index has it); a mark left apart (`x\u0301y`) stays inside its word, as in the index
+    words = _TOKEN.findall(strip_marks(text))
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]

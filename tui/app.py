@@ -168,8 +168,12 @@ class SukienApp(App[None]):
         # long as the app. Left to the collector, each full collection walks
         # them all: 50-60 ms, a stutter of whatever key it lands on (End at a
         # million events went from 11 ms to 65). Frozen, a collection walks
-        # only what was made since.
+        # only what was made since. (What was alive then and dies later is not
+        # collected: start-up's objects mostly live as long as the app.)
         gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # for the next app in this process (tests run many)
 
     @property
     def timeline_screen(self) -> TimelineScreen:
