@@ -22,7 +22,7 @@ from .lexicon import (
     SURNAMES,
 )
 from .provinces import all_provinces, district_names, resolve
-from .text import fold, fold_key, is_syllable, words_pattern
+from .text import any_case, fold, fold_key, is_syllable, words_pattern
 
 _WORD = re.compile(r"[^\W\d_]+")
 TITLE_RE = re.compile(words_pattern(ROLE_TITLES, ignore_case=True), re.I)
@@ -452,16 +452,14 @@ def _titled_span(text: str, end: int) -> NameSpan | None:
 
 
 def _any_case(ch: str) -> str:
-    """A character class of what lowers to `ch`: it and its capital (and the
-    Kelvin sign, for `k`); for the letters of titles, nothing else does (as
-    checked over all of Unicode)."""
-    chars = sorted(c for c in {ch, ch.upper(), ch.title(), *("\u212a" if ch == "k" else "")} if len(c) == 1)
-    return "[" + "".join(map(re.escape, chars)) + "]" if len(chars) > 1 else re.escape(ch)
+    """`text.any_case` as a character class (or the one character)."""
+    chars = any_case(ch)
+    return "[" + re.escape(chars) + "]" if len(chars) > 1 else re.escape(ch)
 
 
 def _any_case_words(words: Iterable[str]) -> str:
-    """`words_pattern` of lower-case words, each letter matching as `re.I` would in the lowered
-    text, but without `re.I` (under which the engine tests each branch in full); no check before."""
+    """`words_pattern` of lower-case words, each letter matching what `re.I` would take for it,
+    but without `re.I` (under which the engine tests each branch in full); no check before."""
     trie: dict = {}
     for word in words:
         node = trie
