@@ -31,8 +31,12 @@ class TargetFact:
 _NUM = r"(\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?:,(\d{1,4}))?"  # `1.715`, `259.652`, `18,6`: the whole part, the decimals
 # _NUMBER is _NUM with those checks of what stands before it, made after its first digit (so one
 # character longer each): the engine then jumps from digit to digit instead of trying every character.
+# What must follow it, at once: a number is kept only with a unit (see find_targets and _unit_after),
+# and a unit opens, after spaces, with a letter or `%`; `/` must open `x/y` (_OUT_OF). A number that
+# fails this has no shorter match (it would end before a digit, `.` or `,`) and no match starts
+# inside it (each digit there stands after a digit, `.` or `d,`): it is dropped as before, not cut.
 _NUMBER = re.compile(
-    r"(\d(?<![\w./:%]\d)(?<!\d,\d)(?<![^\d\s]-\d)(?:\d{0,2}(?:\.\d{3}){1,4}|\d{0,8}))(?:,(\d{1,4}))?(?![\d:])"
+    r"(\d(?<![\w./:%]\d)(?<!\d,\d)(?<![^\d\s]-\d)(?:\d{0,2}(?:\.\d{3}){1,4}|\d{0,8}))(?:,(\d{1,4}))?(?=\s*(?:[^\W\d_]|%)|/\d)"
 )
 _WORD = r"[^\W\d_][\w&]*(?:/[^\W\d_]+)?"
 # a unit's first two words, with only spaces before them
@@ -157,6 +161,15 @@ _DOC_WORDS = {
 }
 
 
+def _new_fact(**fields: object) -> TargetFact:
+    """`TargetFact(**fields)`, faster: a frozen dataclass's `__init__` sets each field through
+    `object.__setattr__`; filling the new object's `__dict__` at once makes the same object
+    (no `__post_init__`, no slots). `fields` must be all of them, in their order."""
+    fact = object.__new__(TargetFact)
+    fact.__dict__.update(fields)
+    return fact
+
+
 def parse_number(int_part: str, frac: str | None) -> float:
     """`1.715` → 1715, `18,6` → 18.6."""
     value = float(int_part.replace(".", ""))
@@ -241,7 +254,7 @@ def _label_before(before: str, stripped: str, tail: str) -> bool:
         return False
     last = split[-1]
     # part of a name: `Ban QLDA Điện 2`, `thủy điện Đak Mi 4` (a capitalised word right before, mid-sentence)
-    if before.endswith(" ") and last[:1].isupper() and last[-1:].isalpha():
+    if last[:1].isupper() and before.endswith(" ") and last[-1:].isalpha():
         raw_words = before.rsplit(None, 3)[-3:]
         if len(raw_words) >= 2 and not raw_words[-2].endswith((".", ":", "!", "?")):
             return True
@@ -496,12 +509,12 @@ def find_targets(
                     kind = "target" if _aimed(sentence, aims, start, uend) else "figure"
                 target_here = target_here or kind == "target"
                 found_here.append(
-                    TargetFact(
+                    _new_fact(
                         text=sentence[max(0, start - 40) : uend].strip(),
                         subject=" ".join(before.rsplit(None, 6)[-6:]),  # its last six words
                         value=value,
                         unit=unit_text,
-                        comparator=_comparator(tail),
+                        comparator=_comparator(tail) if tail.endswith(_COMPARATOR_WORDS) else None,
                         year=year,
                         kind=kind,
                         paragraph=pi,
