@@ -180,18 +180,28 @@ class _Resolver:
 
     def read(self, par: str, pi: int = -1) -> None:
         """Texts given with their place (`at`) are from `par`, paragraph `pi`, from then on."""
+        # what `collect_people` found in it is looked up when first asked (`_look`): most
+        # paragraphs read ask nothing of it
         self._par = par
+        self._pi = pi
+        self._looked = False
+
+    def _look(self) -> None:
+        par, pi = self._par, self._pi
         read = self.people.read
         # the names `collect_people` found in it, if it read it (this same text)
         self._known = 0 <= pi < len(read) and read[pi][0] is par
         self._names = read[pi][1] if self._known else None
         self._named: bool | None = (self._names is not None) if self._known else None  # `may_name(par)`
+        self._looked = True
 
     def _unnamed(self, start: int) -> bool:
         """Whether `find_names` finds no one in the paragraph's text from `start` on."""
         par = self._par
         if start and _is_word(par[start - 1]):
             return False  # a word cut: a family name may start the text, not the paragraph
+        if not self._looked:
+            self._look()
         if self._named is None:
             self._named = may_name(par)
         return not self._named
@@ -205,6 +215,8 @@ class _Resolver:
         title does not go on into a verb (no name's word, one in lower case, nor
         one that a title or a family name goes on with: `_TITLE_INTO_VERB`), and
         the word after a family name only tells what is no name."""
+        if not self._looked:
+            self._look()
         names = self._names
         if not self._known or _TITLE_INTO_VERB:
             return None
@@ -218,6 +230,8 @@ class _Resolver:
         given, is where the text stands in the paragraph read."""
         ref_text = ref_text.rstrip(" ,-–—")
         plain = ref_text[1:].islower()  # (see `subject_before`)
+        if plain and self.last is None and not self._roles and not ("A" <= ref_text[:1] <= "Z"):
+            return None  # (as there) no name, short reference, role nor pronoun; no `_bare` capital
         names = [] if plain or (at is not None and self._unnamed(at)) else find_names(ref_text)
         if names and len(ref_text) - names[-1].end < 3:
             return self.people.add(names[-1].name, None)
@@ -231,10 +245,11 @@ class _Resolver:
             p = self._short(short)
             if p:
                 return p
-        p = self._bare(ref_text)  # `..., Buffett` of someone named before
+        p = self._bare(ref_text, plain)  # `..., Buffett` of someone named before
         if p:
             return p
-        p = self._role_or_pronoun(ref_text, lower, titled=gate is not None)
+        # (with no role nor last speaker, `_role_or_pronoun` finds no one)
+        p = None if self.last is None and not self._roles else self._role_or_pronoun(ref_text, lower, gate is not None)
         if p is None:
             # a name first with a role after it (`ông Trần Minh Tuệ, Trưởng BQL dự án cầu Móng Sến`)
             lead = len(ref_text) - len(ref_text.lstrip(" ,-–—"))
@@ -250,8 +265,11 @@ class _Resolver:
                     return self._add(span.name, role_before(ref_text, span.start))
         return p
 
-    def _bare(self, subject: str) -> Person | None:
-        """A subject that is one foreign name alone (`Buffett`), of someone named before."""
+    def _bare(self, subject: str, plain: bool = False) -> Person | None:
+        """A subject that is one foreign name alone (`Buffett`), of someone named before.
+        `plain` says the subject has no capital after its first character."""
+        if plain and not ("A" <= subject[:1] <= "Z"):
+            return None  # the name's capital (A to Z) could only be the first character
         # the name ends the subject, spaces aside: the last word must end with it (quicker to
         # check than searching the whole subject)
         last = subject.rsplit(None, 1)
@@ -324,6 +342,11 @@ class _Resolver:
         # No capital after the first character (a third of them): no full name, foreign name
         # (capitalised words) nor short reference (a title or `ông`, then a capital) in the head.
         plain = head[1:].islower()
+        if plain and not cut and self.last is None and not self._roles and not ("A" <= head[:1] <= "Z"):
+            # (the common case) no name, no foreign name (the head is all the text before
+            # the verb), no short reference nor role, no pronoun for anyone; nor `_bare`,
+            # whose capital (A to Z) could only be the head's first character
+            return None
         last = 0  # where the last full name of the head ends, in the text
         if not plain and (at is None or not self._unnamed(at + cut)):
             # the paragraph's names, read by `collect_people`, where the head opens it
@@ -367,9 +390,9 @@ class _Resolver:
                 p = self._short(short)
                 if p:
                     return p
-        p = self._bare(head)  # `Buffett cho biết` of someone named before
-        if p:
-            return p
+        p = self._bare(head, plain)  # `Buffett cho biết` of someone named before
+        if p or (self.last is None and not self._roles):
+            return p  # (with no role nor last speaker, `_role_or_pronoun` finds no one)
         # adverbs dropped from the end; only where there are some (spaces aside, the text ends with one)
         if head.rstrip().endswith(_ADVERBS):
             return self._role_or_pronoun(_ADVERBS_END.sub("", head), titled=gate is not None)
