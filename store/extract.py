@@ -12,7 +12,7 @@ from .article import Article
 from .dates import APPROX, DAY, MONTH, RANGE, YEAR, DateMention, find_dates
 from .lexicon import EVENT_KINDS, SURNAMES
 from .people import collect_people, find_names
-from .provinces import Province, find_district_mentions, find_mentions
+from .provinces import Province, find_district_mentions, find_mentions_each
 from .quotes import QuoteFact, find_quotes
 from .targets import TargetFact, find_targets
 from .text import deglue, fold, fold_words, words_pattern
@@ -221,11 +221,14 @@ def event_provinces(article: Article) -> list[Province]:
     by_code: dict[str, Province] = {}
     lead = set(_lead(article.paragraphs, article.captions, 2))
     order = 0
-    sources = [(article.title or "", 3.0)] + [
-        (p, _paragraph_weight(p, i in lead, i in article.captions)) for i, p in enumerate(article.paragraphs)
-    ]
-    mentions = [find_mentions(text) for text, _w in sources]
-    for (text, weight), found in zip(sources, mentions, strict=True):
+    texts = [article.title or "", *article.paragraphs]
+
+    def weight_of(k: int) -> float:  # of texts[k], read only where a place is named
+        return 3.0 if k == 0 else _paragraph_weight(texts[k], k - 1 in lead, k - 1 in article.captions)
+
+    mentions = find_mentions_each(texts)
+    for k, (text, found) in enumerate(zip(texts, mentions, strict=True)):
+        weight = weight_of(k) if found else 0.0
         for m in found:
             code = m.province.code
             by_code[code] = m.province
@@ -252,8 +255,10 @@ def event_provinces(article: Article) -> list[Province]:
             first.setdefault(code, order)
             order += 1
     if not scores:  # no province named: the districts that are (`huyện Sa Thầy` is in Kon Tum)
-        for text, weight in sources:
-            for m in find_district_mentions(text):
+        for k, text in enumerate(texts):
+            found = find_district_mentions(text)
+            weight = weight_of(k) if found else 0.0
+            for m in found:
                 by_code[m.province.code] = m.province
                 scores[m.province.code] += weight
                 first.setdefault(m.province.code, len(first))

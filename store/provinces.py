@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold, fold_key, strip_marks
+from .text import fold, fold_key, line_starts, strip_marks, strip_marks_aligned
 
 _TOKEN = re.compile(r"\w+")
 MERGER_DATE = "2025-07-01"  # the 63 provinces became 34 units
@@ -241,6 +242,35 @@ def find_mentions(text: str) -> list[Mention]:
         prov = _alias_provinces().get(fold_key(m.group(0)))
         if prov is not None:
             out.append(Mention(prov, start, end, text[start:end]))
+    return out
+
+
+def find_mentions_each(texts: list[str]) -> list[list[Mention]]:
+    """`[find_mentions(t) for t in texts]`, in one search over the texts joined by
+    line breaks. Where each character is one without its marks (`strip_marks`'
+    quick path), a match that lies within one text is the one found in it alone
+    (the line break stands where its start or end would, for a look at the
+    character before or after: it is no word character). A match may run on
+    across a line break (the pattern allows any non-word characters between
+    words): then each text is searched alone."""
+    joined = "\n".join(texts)
+    plain = strip_marks_aligned(joined)
+    if plain is None:
+        return [find_mentions(t) for t in texts]
+    out: list[list[Mention]] = [[] for _ in texts]
+    starts = line_starts(texts)
+    not_here = [n.span() for n in _NOT_PROVINCE.finditer(plain)] if "Duong" in plain else []
+    for m in _alias_pattern().finditer(plain):
+        start, end = m.span()
+        i = bisect_right(starts, start) - 1
+        at = starts[i]
+        if end > at + len(texts[i]):
+            return [find_mentions(t) for t in texts]
+        if any(a <= start < b for a, b in not_here):
+            continue  # `Thái Bình Dương`: the Pacific, not Thái Bình
+        prov = _alias_provinces().get(fold_key(m.group(0)))
+        if prov is not None:
+            out[i].append(Mention(prov, start - at, end - at, texts[i][start - at : end - at]))
     return out
 
 

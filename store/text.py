@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from itertools import compress
+from itertools import accumulate, compress
 from typing import Any
 
 _SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000"  # and " "
@@ -155,6 +155,12 @@ def strip_marks(text: str) -> str:
     return fast if fast is not None else _strip_slow(text)
 
 
+def strip_marks_aligned(text: str) -> str | None:
+    """`strip_marks` where it gives each character one (its quick path: a text
+    of ASCII, Vietnamese letters and common signs), else None."""
+    return text if text.isascii() else _by_charmap(text, _STRIP_MAP)
+
+
 # Besides its two cases, what `re.I` takes for a letter of ASCII or Vietnamese:
 # only these three have any (`ſ` is an `s`, the Kelvin sign a `k`).
 _ODD_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
@@ -190,6 +196,13 @@ def words_pattern(words: Iterable[str], *, ignore_case: bool = False) -> str:
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return build(trie, True)
+
+
+def line_starts(texts: list[str]) -> list[int]:
+    """Where each of `texts` starts in `"\n".join(texts)`."""
+    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    starts.pop()
+    return starts
 
 
 WORD = re.compile(r"\w+")  # a folded word
