@@ -12,7 +12,7 @@ from .article import Article
 from .dates import APPROX, DAY, MONTH, RANGE, YEAR, DateMention, find_dates
 from .lexicon import EVENT_KINDS, SURNAMES
 from .people import collect_people, find_names
-from .provinces import Province, find_district_mentions, find_mentions_each
+from .provinces import Province, find_district_mentions_each, find_mentions_each
 from .quotes import QuoteFact, find_quotes
 from .targets import TargetFact, find_targets
 from .text import deglue, fold, fold_words, words_pattern
@@ -255,8 +255,7 @@ def event_provinces(article: Article) -> list[Province]:
             first.setdefault(code, order)
             order += 1
     if not scores:  # no province named: the districts that are (`huyện Sa Thầy` is in Kon Tum)
-        for k, text in enumerate(texts):
-            found = find_district_mentions(text)
+        for k, found in enumerate(find_district_mentions_each(texts)):
             weight = weight_of(k) if found else 0.0
             for m in found:
                 by_code[m.province.code] = m.province

@@ -158,6 +158,19 @@ def find_district_mentions(text: str) -> list[Mention]:
     return out
 
 
+def find_district_mentions_each(texts: list[str]) -> list[list[Mention]]:
+    """`[find_district_mentions(t) for t in texts]`; none at all where the texts
+    together hold none of the words its first test looks for (lower case, as
+    each text's is, is the same joined: no letter of these words changes with
+    what stands next to it)."""
+    joined = "\n".join(texts)
+    if "TP" not in joined:
+        lowered = joined.lower()
+        if not ("huyện" in lowered or "quận" in lowered or "thị xã" in lowered or "thành phố" in lowered):
+            return [[] for _ in texts]
+    return [find_district_mentions(t) for t in texts]
+
+
 def resolve(name: str) -> Province | None:
     """A province from any of its names, typed with or without diacritics or a
     `tỉnh`/`thành phố`/`TP` prefix: `hue`, `Thừa Thiên Huế`, `TP.HCM`, `dak lak`."""
