@@ -5,23 +5,28 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= $(or $(SUKIEN_DB),)
 
-.PHONY: run test lint bench setup clean
+.PHONY: run test lint bench setup native clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,native]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# the extraction compiled with mypyc (`store/native.py`): built again when its source
+# changes, skipped with a message where it cannot be built (sukien then runs as plain Python)
+native: $(STAMP)
+	$(BIN)/python -m store.compile
 
-run: $(STAMP)
+setup: native
+
+run: native
 	$(BIN)/sukien load seeds/ $(if $(DB),--db $(DB),)
 	$(BIN)/sukien $(if $(DB),--db $(DB),)
 
-test: $(STAMP)
+test: native
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -29,8 +34,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check store tui tests
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: native
 	$(BIN)/python tests/bench/bench.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache

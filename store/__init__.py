@@ -5,3 +5,12 @@ any front end.
 """
 
 __version__ = "0.1.0"
+
+if __name__ == "store":  # not as the plain copy `native.pure` loads
+    import sys
+
+    from . import native
+
+    NATIVE = native.enable(sys.modules[__name__])  # the compiled extraction, if built from this source
+else:
+    NATIVE = False

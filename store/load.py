@@ -10,11 +10,13 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from . import NATIVE
 from .article import BadArticle, parse_article
 from .db import SEARCH_TABLE, index_search, writing
 from .extract import extract
@@ -80,18 +82,27 @@ class _Parsed:
 
 def _parse_one(job: tuple[str, str, bytes, str | None, str]) -> _Parsed:
     """Read one article and extract its facts (runs in a worker process)."""
-    from datetime import date
 
     key, name, data, today, shown = job
     sha = hashlib.sha256(data).hexdigest()
+    ref = date.fromisoformat(today) if today else None
     try:
-        article = parse_article(data, name, date.fromisoformat(today) if today else None)
-        facts = extract(article)
-    except BadArticle as exc:
-        return _Parsed(key, name, sha, shown, error=str(exc))
+        try:
+            article = parse_article(data, name, ref)
+            facts_json = facts_to_json(extract(article))
+        except (BadArticle, RecursionError):
+            raise
+        except Exception:
+            if not NATIVE:
+                raise
+            # the compiled extraction checks declared types as it runs, where plain
+            # Python may go on: the article is read again by the plain modules
+            article, facts_json = _read_plain(data, name, ref)
     except RecursionError:
         return _Parsed(key, name, sha, shown, error="text too deeply nested to read")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the load; it is reported, not hidden
+        if type(exc).__name__ == "BadArticle":  # this module's, or the plain copy's
+            return _Parsed(key, name, sha, shown, error=str(exc))
         return _Parsed(key, name, sha, shown, error=f"could not be read as an article ({type(exc).__name__}: {exc})")
     row = {
         "file": article.file,
@@ -108,7 +119,15 @@ def _parse_one(job: tuple[str, str, bytes, str | None, str]) -> _Parsed:
         "title_folded": fold(article.title or ""),
         "event_id": None,
     }
-    return _Parsed(key, name, sha, shown, row=row, facts_json=facts_to_json(facts))
+    return _Parsed(key, name, sha, shown, row=row, facts_json=facts_json)
+
+
+def _read_plain(data: bytes, name: str, ref: date | None) -> tuple[Any, str]:
+    """An article and its facts' JSON from the plain-Python modules (`native.pure`)."""
+    from .native import pure
+
+    article = pure("article").parse_article(data, name, ref)
+    return article, pure("facts").facts_to_json(pure("extract").extract(article))
 
 
 def _worker_init() -> None:
@@ -131,7 +150,6 @@ def load_paths(
     transaction. Files are read a chunk at a time, so memory stays flat
     however large the folder."""
     from contextlib import ExitStack
-    from datetime import date
 
     report = LoadReport()
     today = today or date.today().isoformat()

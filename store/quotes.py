@@ -4,6 +4,7 @@ of saying, and interview answers (`Ông Nguyễn Tuấn Hà: ...`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -568,7 +569,7 @@ def _verbs_within(
     return out
 
 
-def find_quotes(paragraphs: list[str], people: People, skip: set[int] = frozenset()) -> list[QuoteFact]:  # type: ignore[assignment]
+def find_quotes(paragraphs: list[str], people: People, skip: AbstractSet[int] = frozenset()) -> list[QuoteFact]:
     res = _Resolver(people)
     out: list[QuoteFact] = []
     open_speaker: Person | None = None  # a quotation still open from an earlier paragraph

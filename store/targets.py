@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .dates import DateMention
@@ -159,15 +160,6 @@ _DOC_WORDS = {
     "luật",
     "bão",
 }
-
-
-def _new_fact(**fields: object) -> TargetFact:
-    """`TargetFact(**fields)`, faster: a frozen dataclass's `__init__` sets each field through
-    `object.__setattr__`; filling the new object's `__dict__` at once makes the same object
-    (no `__post_init__`, no slots). `fields` must be all of them, in their order."""
-    fact = object.__new__(TargetFact)
-    fact.__dict__.update(fields)
-    return fact
 
 
 def parse_number(int_part: str, frac: str | None) -> float:
@@ -397,7 +389,7 @@ def _aimed(sentence: str, cues: list[tuple[int, bool]], a: int, b: int) -> bool:
 def find_targets(
     paragraphs: list[str],
     dates_by_par: list[list[DateMention]],
-    skip: set[int] = frozenset(),  # type: ignore[assignment]
+    skip: AbstractSet[int] = frozenset(),
 ) -> list[TargetFact]:
     out: list[TargetFact] = []
     prev_kind = None
@@ -509,7 +501,7 @@ def find_targets(
                     kind = "target" if _aimed(sentence, aims, start, uend) else "figure"
                 target_here = target_here or kind == "target"
                 found_here.append(
-                    _new_fact(
+                    TargetFact(
                         text=sentence[max(0, start - 40) : uend].strip(),
                         subject=" ".join(before.rsplit(None, 6)[-6:]),  # its last six words
                         value=value,
