@@ -20,12 +20,25 @@ def build(native_dir: Path = NATIVE_DIR) -> None:
     import shutil
     import tempfile
 
-    from mypyc.build import mypycify
-    from setuptools import setup
-
     root = PACKAGE_DIR.parent
     sources = _hashes()
     staging = Path(tempfile.mkdtemp(prefix="sukien-native-"))
+    try:
+        _compile(root, staging)
+        if native_dir.exists():
+            shutil.rmtree(native_dir)
+        shutil.copytree(staging / "lib", native_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    manifest = {"abi": _abi(), "sources": sources}
+    (native_dir / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
+
+
+def _compile(root: Path, staging: Path) -> None:
+    """mypyc and the C compiler, their output in LOG."""
+    from mypyc.build import mypycify
+    from setuptools import setup
+
     LOG.parent.mkdir(parents=True, exist_ok=True)
     cwd = os.getcwd()
     sys.stdout.flush()
@@ -49,12 +62,6 @@ def build(native_dir: Path = NATIVE_DIR) -> None:
             os.dup2(saved[1], 2)
             os.close(saved[0])
             os.close(saved[1])
-    if native_dir.exists():
-        shutil.rmtree(native_dir)
-    shutil.copytree(staging / "lib", native_dir)
-    shutil.rmtree(staging, ignore_errors=True)
-    manifest = {"abi": _abi(), "sources": sources}
-    (native_dir / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
