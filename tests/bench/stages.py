@@ -1,8 +1,11 @@
 """Where extraction spends its time: each step of `store.extract` timed over
 the corpus (`../shared/corpus/unc`), in ms an article, one process.
 
-    .venv/bin/python tests/bench/stages.py
+    SUKIEN_PURE=1 .venv/bin/python tests/bench/stages.py
 
+Each step is timed by wrapping the function `store.extract` calls; compiled
+modules (`store/native.py`) call each other directly, so with the compiled
+extraction only the whole is timed: `SUKIEN_PURE=1` times the plain modules.
 The load's workers each do this for their share of the files; the writer's
 part is not included (see `bench.py` for the load as a whole)."""
 
