@@ -82,7 +82,6 @@ class _Parsed:
 
 def _parse_one(job: tuple[str, str, bytes, str | None, str]) -> _Parsed:
     """Read one article and extract its facts (runs in a worker process)."""
-
     key, name, data, today, shown = job
     sha = hashlib.sha256(data).hexdigest()
     ref = date.fromisoformat(today) if today else None

@@ -83,13 +83,6 @@ def enable(package: ModuleType, native_dir: Path = NATIVE_DIR) -> bool:
     return True
 
 
-def active() -> bool:
-    """Whether the extraction in use is the compiled one."""
-    import store
-
-    return getattr(store, "NATIVE", False)
-
-
 def pure(name: str) -> ModuleType:
     """The plain-Python module `store.<name>`, loaded from the source under
     another package name (its relative imports stay among plain modules)."""
