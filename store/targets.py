@@ -171,8 +171,10 @@ def parse_number(int_part: str, frac: str | None) -> float:
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
-    """The unit right after a number at `pos`: `%`, or up to three lower-case
-    words (a multiplier counts as one of them); None if it is no quantity."""
+    """The unit right after a number at `pos`: `%` (or `phần trăm`), `lần` after
+    `gấp`/`tăng`/`giảm`, or one or two words (lower case, or a unit in capitals:
+    `USD`), the last with the `/word` it may have (`tỷ đồng/năm`); None if it is
+    no quantity."""
     limit = pos + 80  # the patterns see the text as if it ended there
     lead = _TIMES_OR_PERCENT.match(text, pos, limit)
     if lead:
