@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from .native import MANIFEST, MODULES, NATIVE_DIR, PACKAGE_DIR, _abi, _hashes, status
+from .native import MANIFEST, MODULES, NATIVE_DIR, PACKAGE_DIR, _abi, _hashes, stale, status
 
 LOG = NATIVE_DIR.parent / "native.log"
 
@@ -67,8 +67,8 @@ def _compile(root: Path, staging: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
-        if status() is None:
-            return 0  # built from this source already
+        if stale() is None:
+            return 0  # built from this source already (whether SUKIEN_PURE turns it off or not)
         print("sukien: compiling the extraction with mypyc (a minute or so, once a change)...", flush=True)
         try:
             build()

@@ -59,6 +59,11 @@ def status(native_dir: Path = NATIVE_DIR) -> str | None:
     """None when the build in `native_dir` can be used, else why not."""
     if os.environ.get("SUKIEN_PURE"):
         return "SUKIEN_PURE is set"
+    return stale(native_dir)
+
+
+def stale(native_dir: Path = NATIVE_DIR) -> str | None:
+    """None when the build in `native_dir` was made from this source by this Python, else why not."""
     try:
         manifest = json.loads((native_dir / MANIFEST).read_text())
     except (OSError, ValueError):

@@ -74,7 +74,9 @@ def test_a_build_from_other_sources_is_not_used(tmp_path, monkeypatch):
     assert native.enable(package, built) is False and package.__path__ == ["here"]
     assert "not built" in (native.status(tmp_path / "nowhere") or "")
     monkeypatch.setenv("SUKIEN_PURE", "1")
-    assert native.status(_fake_build(tmp_path / "c", current)) == "SUKIEN_PURE is set"
+    built = _fake_build(tmp_path / "c", current)
+    assert native.status(built) == "SUKIEN_PURE is set"
+    assert native.stale(built) is None  # built from this source: `make` does not build it again
 
 
 def test_a_matching_build_goes_first_in_the_path(tmp_path, monkeypatch):
