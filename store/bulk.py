@@ -7,9 +7,9 @@ for generated benchmark databases, imports from other tools, and tests.
                                 quotes=[NewQuote("…", "Nguyễn Văn A")])])
 
 Every row a load would write is written, and consistently: the event with its
-folded title, sort date, year, province names as at its date and counts; its
+sort date, year, province names as at its date and counts; its
 `event_provinces`, `event_sources`, `quote_sources` and `people` rows; each
-article with its folded title and its own facts (the JSON `load.rebuild_event`
+article with its own facts (the JSON `load.rebuild_event`
 reads, so a later load that groups a real report into a bulk event rebuilds it
 to the same thing); the search row of each event. Rows go in
 with `executemany`, `batch` events to a transaction.
@@ -27,10 +27,9 @@ import sqlite_utils
 
 from .db import index_search
 from .provinces import Province, all_provinces, resolve
-from .text import fold, fold_key
+from .text import fold_key
 
 BATCH = 20_000
-FOLD_CACHE = 50_000
 
 
 @dataclass
@@ -83,14 +82,14 @@ class NewEvent:
 
 
 _EVENT_COLS = (
-    "id, title, title_folded, kind, date_start, date_end, precision, date_sort, year, provinces, provinces_new,"
+    "id, title, kind, date_start, date_end, precision, date_sort, year, provinces, provinces_new,"
     " terms, n_quotes, n_targets, n_sources"
 )
 _ARTICLE_COLS = (
     "id, file, path, sha256, url, outlet, title, published, published_precision, published_source, body,"
-    " title_folded, facts, event_id, text_sha256"
+    " facts, event_id, text_sha256"
 )
-_QUOTE_COLS = "id, event_id, article_id, person_id, speaker, role, text, text_folded, direct, position"
+_QUOTE_COLS = "id, event_id, article_id, person_id, speaker, role, text, direct, position"
 _TARGET_COLS = "id, event_id, article_id, text, subject, value, unit, comparator, year, kind, position"
 
 
@@ -115,17 +114,7 @@ class _Writer:
         self.quote_id = next_id("quotes")
         self.target_id = next_id("targets")
         self.person_id = next_id("people")
-        self.folded: dict[str, str] = {}
         self.reset()
-
-    def fold(self, text: str) -> str:
-        """`fold`, remembered: bulk data repeats its titles, names and quotes."""
-        out = self.folded.get(text)
-        if out is None:
-            if len(self.folded) >= FOLD_CACHE:
-                self.folded.clear()
-            out = self.folded[text] = fold(text)
-        return out
 
     def reset(self) -> None:
         self.events: list[tuple] = []
@@ -174,9 +163,7 @@ class _Writer:
             pid = self.person(q.speaker, q.role) if q.speaker else None
             qid = self.quote_id
             self.quote_id += 1
-            self.quotes.append(
-                (qid, eid, aid, pid, q.speaker, q.role, q.text, self.fold(q.text), int(q.direct), position)
-            )
+            self.quotes.append((qid, eid, aid, pid, q.speaker, q.role, q.text, int(q.direct), position))
             if aid is not None:
                 self.quote_sources.append((qid, aid))
                 quotes[q.article].append(
@@ -222,13 +209,13 @@ class _Writer:
             self.articles.append(
                 (aid, art.file, art.path or f"bulk/{aid}/{art.file}",
                  art.sha256 or hashlib.sha256(body.encode("utf-8")).hexdigest(), art.url, art.outlet, art.title,
-                 art.published, art.published_precision, art.published_source, body, self.fold(art.title or ""),
+                 art.published, art.published_precision, art.published_source, body,
                  json.dumps(facts, ensure_ascii=False), eid,
                  hashlib.sha256((art.title or "").encode() + b"\n" + body.encode()).hexdigest())
             )  # fmt: skip
             self.sources.append((eid, aid))
         self.events.append(
-            (eid, ev.title, self.fold(ev.title), ev.kind, start, ev.date_end if start else None,
+            (eid, ev.title, ev.kind, start, ev.date_end if start else None,
              ev.precision if start else "unknown", date_sort, int(start[:4]) if start else None,
              json.dumps(names, ensure_ascii=False),
              json.dumps(sorted({p.new_name for p in provinces}), ensure_ascii=False),

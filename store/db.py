@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_MS = 30_000  # how long a writer waits for another before giving up
 
 
@@ -135,6 +135,10 @@ def migrate(db: sqlite_utils.Database) -> None:
             _province_totals_v6(db)
         if version < 7:
             _search_v7(db)
+        # Version 8 creates no folded copies of titles and quotes (`title_folded`,
+        # `text_folded`): nothing read them. An older database keeps its columns,
+        # left empty from now on, rather than have its biggest tables rewritten;
+        # the version tells an older sukien that this one's rows lack them.
         db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
@@ -159,7 +163,6 @@ def _create_v1(db: sqlite_utils.Database) -> None:
             "published_precision": str,
             "published_source": str,
             "body": str,
-            "title_folded": str,
             "facts": str,  # the article's own extracted facts, JSON
             "event_id": int,
         },
@@ -174,7 +177,6 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         {
             "id": int,
             "title": str,
-            "title_folded": str,
             "kind": str,
             "date_start": str,
             "date_end": str,
@@ -218,7 +220,6 @@ def _create_v1(db: sqlite_utils.Database) -> None:
             "speaker": str,
             "role": str,
             "text": str,
-            "text_folded": str,
             "direct": int,
             "position": int,
         },
@@ -334,21 +335,33 @@ _SEARCH_CREATE = (
 )
 _SEARCH_TEXT = (
     "select e.id, replace(replace(coalesce(e.title, '')"
-    " || ' ' || coalesce((select group_concat(q.text, ' ') from quotes q where q.event_id = e.id), '')"
+    "{quotes}"
     " || ' ' || coalesce((select group_concat(coalesce(a.title, '') || ' ' || coalesce(a.body, ''), ' ')"
     " from event_sources es join articles a on a.id = es.article_id where es.event_id = e.id), ''),"
     " 'đ', 'd'), 'Đ', 'D')"
     " from events e"
 )
+_QUOTES_TEXT = " || ' ' || coalesce((select group_concat(q.text, ' ') from quotes q where q.event_id = e.id), '')"
 
 
-def index_search(db: sqlite_utils.Database, where: str = "1", params: tuple | list = (), *, new: bool = False) -> None:
+def index_search(
+    db: sqlite_utils.Database,
+    where: str = "1",
+    params: tuple | list = (),
+    *,
+    new: bool = False,
+    quotes: bool = True,
+) -> None:
     """Write the search rows of the events `where` selects (a condition on
     `e`), from their rows as they are now. With `new` the events have no row
-    yet: the delete is skipped (it would make the index write out what it holds)."""
+    yet: the delete is skipped (it would make the index write out what it holds).
+    Without `quotes` their quotes are left out: for events whose quotes were
+    all read from their own articles, whose words the row holds already
+    (writing them twice cost the load a tenth of the index's time)."""
     if not new:
         db.conn.execute(f"delete from {SEARCH_TABLE} where rowid in (select e.id from events e where {where})", params)
-    db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {_SEARCH_TEXT} where {where}", params)
+    text = _SEARCH_TEXT.format(quotes=_QUOTES_TEXT if quotes else "")
+    db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {text} where {where}", params)
 
 
 def _search_v4(db: sqlite_utils.Database) -> None:

@@ -115,7 +115,6 @@ def _parse_one(job: tuple[str, str, bytes, str | None, str]) -> _Parsed:
         "published_precision": article.published_precision,
         "published_source": article.published_source,
         "body": article.body,
-        "title_folded": fold(article.title or ""),
         "event_id": None,
     }
     return _Parsed(key, name, sha, shown, row=row, facts_json=facts_json)
@@ -255,6 +254,7 @@ def _write_all(db, results, known, report, progress, state, total) -> None:  # n
 def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, report: LoadReport) -> None:
     created: set[int] = set()  # events new in this batch, and the others it changed: their search rows at the end
     changed: set[int] = set()
+    people: dict[str, list] = {}
     with writing(db):  # one transaction: the batch lands whole or not at all
         for parsed in batch:
             if parsed.error or parsed.row is None:
@@ -303,17 +303,20 @@ def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, r
             )
             if fresh:  # its one report, known here: no rows to read back or clear
                 member = {"id": article_id, "file": row["file"], "facts": facts, "published": row["published"]}
-                rebuild_event(db, event_id, search=False, only=member)
+                rebuild_event(db, event_id, search=False, only=member, people=people)
             else:
-                rebuild_event(db, event_id, search=False)
+                rebuild_event(db, event_id, search=False, people=people)
             if old_event is not None and old_event != event_id:
-                rebuild_event(db, old_event, search=False)
+                rebuild_event(db, old_event, search=False, people=people)
                 if old_event not in created:
                     changed.add(old_event)
-        # the search rows last, each new one in a single write (a delete would flush the index's pending rows)
+        # the search rows last, each new one in a single write (a delete would flush the index's pending rows);
+        # a new event's quotes are words of its one article, so its row need not hold them twice
         for ids, new in ((changed, False), (created, True)):
             if ids:
-                index_search(db, "e.id in (select value from json_each(?))", [json.dumps(sorted(ids))], new=new)
+                index_search(
+                    db, "e.id in (select value from json_each(?))", [json.dumps(sorted(ids))], new=new, quotes=not new
+                )
 
 
 def _delete_article(db: sqlite_utils.Database, article_id: int) -> None:
@@ -398,14 +401,20 @@ def _similar(fa: list[str], fb: list[str]) -> bool:
 
 
 def rebuild_event(
-    db: sqlite_utils.Database, event_id: int, *, search: bool = True, only: dict[str, Any] | None = None
+    db: sqlite_utils.Database,
+    event_id: int,
+    *,
+    search: bool = True,
+    only: dict[str, Any] | None = None,
+    people: dict[str, list] | None = None,
 ) -> None:
     """Recompute an event from the facts of the articles that report it: its
     date, kind, title and places; its quotes (one per statement, with every
     source) and its targets. An event left with no source is removed. Without
     `search` its search row is left for the caller to write. `only` is the
     single report of an event just created (`id`, `file`, `published` and its
-    parsed `facts`): it has no rows yet to read or clear."""
+    parsed `facts`): it has no rows yet to read or clear. `people` keeps the
+    speakers looked up in this transaction (see `_person`)."""
     if only is not None:
         members: list[dict[str, Any]] = [only]
         facts = [only["facts"]]
@@ -459,21 +468,28 @@ def rebuild_event(
     position = 0
     for m, f in zip(members, facts, strict=True):
         for q in f.get("quotes", []):
-            folded = fold(q["text"])
-            words = WORD.findall(folded)
-            same = next((k for k in kept if k["speaker"] == q["speaker"] and _similar(k["words"], words)), None)
+            words: list[str] | None = None  # folded, read only to compare with an earlier quote of its speaker
+            same = None
+            for k in kept:
+                if k["speaker"] == q["speaker"]:
+                    if words is None:
+                        words = WORD.findall(fold(q["text"]))
+                    if k["words"] is None:
+                        k["words"] = WORD.findall(fold(k["text"]))
+                    if _similar(k["words"], words):
+                        same = k
+                        break
             if same:
                 same["sources"].add(m["id"])
                 continue
             position += 1
-            kept.append({**q, "folded": folded, "words": words, "article_id": m["id"], "sources": {m["id"]},
-                         "position": position})  # fmt: skip
+            kept.append({**q, "words": words, "article_id": m["id"], "sources": {m["id"]}, "position": position})
     conn = db.conn
     for k in kept:
-        person_id = _person(db, k["speaker"], k.get("role")) if k.get("speaker") else None
+        person_id = _person(db, k["speaker"], k.get("role"), people) if k.get("speaker") else None
         qid = conn.execute(
-            "insert into quotes (event_id, article_id, person_id, speaker, role, text, text_folded, direct, position)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into quotes (event_id, article_id, person_id, speaker, role, text, direct, position)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 event_id,
                 k["article_id"],
@@ -481,7 +497,6 @@ def rebuild_event(
                 k["speaker"],
                 k.get("role"),
                 k["text"],
-                k["folded"],
                 int(bool(k["direct"])),
                 k["position"],
             ],
@@ -518,12 +533,11 @@ def rebuild_event(
         target_rows,
     )
     conn.execute(
-        "update events set title = ?, title_folded = ?, kind = ?, date_start = ?, date_end = ?, precision = ?,"
+        "update events set title = ?, kind = ?, date_start = ?, date_end = ?, precision = ?,"
         " date_sort = ?, year = ?, provinces = ?, provinces_new = ?, terms = ?, n_quotes = ?, n_targets = ?,"
         " n_sources = ? where id = ?",
         [
             title,
-            fold(title),
             kind,
             start,
             end,
@@ -551,15 +565,27 @@ def rebuild_event(
         index_search(db, "e.id = ?", [event_id])
 
 
-def _person(db: sqlite_utils.Database, name: str, role: str | None) -> int:
+def _person(db: sqlite_utils.Database, name: str, role: str | None, seen: dict[str, list] | None = None) -> int:
+    """The id of the person `name` (folded), added if new; a role is kept if
+    none was known. `seen` remembers the answers ([id, role known]) for one
+    transaction, in which no one else writes."""
     folded = fold_key(name)
-    row = db.execute("select id, role from people where name_folded = ?", [folded]).fetchone()
-    if row:
-        if role and not row[1]:
-            db.execute("update people set role = ? where id = ?", [role, row[0]])
-        return row[0]
-    try:
-        cur = db.conn.execute("insert into people (name, role, name_folded) values (?, ?, ?)", [name, role, folded])
-        return int(cur.lastrowid or 0)
-    except sqlite3.IntegrityError:
-        return db.execute("select id from people where name_folded = ?", [folded]).fetchone()[0]
+    known = seen.get(folded) if seen is not None else None
+    if known is None:
+        row = db.execute("select id, role from people where name_folded = ?", [folded]).fetchone()
+        if row:
+            known = [row[0], bool(row[1])]
+        else:
+            try:
+                cur = db.conn.execute(
+                    "insert into people (name, role, name_folded) values (?, ?, ?)", [name, role, folded]
+                )
+                known = [int(cur.lastrowid or 0), bool(role)]
+            except sqlite3.IntegrityError:
+                known = [db.execute("select id from people where name_folded = ?", [folded]).fetchone()[0], True]
+        if seen is not None:
+            seen[folded] = known
+    if role and not known[1]:
+        db.execute("update people set role = ? where id = ?", [role, known[0]])
+        known[1] = True
+    return int(known[0])

@@ -127,7 +127,7 @@ _WRITES_THAT = re.compile(r"\s{0,2}[:,]|\s{1,2}(?:rằng|trên|trong)\s")  # `ô
 _QUESTION = re.compile(r"^(?:PV|P\.V|NĐT|Phóng viên|Hỏi|Câu hỏi|[A-ZĐ]{2,6})\s{0,2}:", re.I)
 _QUESTION_SENTENCES = 2  # at most, in a question put in an interview
 _THEO = re.compile(r"(?:^|[,.;]\s|\s)(?:Cũng|Còn|Và)?\s?[Tt]heo\s(?P<ref>[^,]{2,160}),\s(?P<text>.{12,})$")
-_LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:rằng|là)?\s{0,2}[,:]?\s{0,2}")
+_LEAD_CONTENT = re.compile(r"^\s{0,2}(?:thêm\s{1,2})?(?:(?:rằng|là)\b)?\s{0,2}[,:]?\s{0,2}")  # not the `là` of `làm`
 _NOT_CONTENT = re.compile(r"^(?:như trên|tại|với|về|chỉ đạo tại|cao việc|của)\b", re.I)
 _MIN_WORDS = 5
 # one capitalised word that is the whole subject: `Buffett cho biết`, `..., Buffett nói`

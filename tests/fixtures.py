@@ -16,7 +16,6 @@ from typing import Any
 
 from store.db import connect, index_search
 from store.provinces import resolve
-from store.text import fold
 
 
 def _article(ident: int, file: str, *, url: str | None, outlet: str | None, title: str, published: str | None,
@@ -33,7 +32,6 @@ def _article(ident: int, file: str, *, url: str | None, outlet: str | None, titl
         "published_precision": "day" if published and len(published) == 10 else "year",
         "published_source": "header" if url else "body",
         "body": body,
-        "title_folded": fold(title),
         "facts": "{}",
         "event_id": event_id,
     }
@@ -44,7 +42,6 @@ def _event(ident: int, title: str, kind: str, start: str, end: str | None, preci
     return {
         "id": ident,
         "title": title,
-        "title_folded": fold(title),
         "kind": kind,
         "date_start": start,
         "date_end": end or start,
@@ -82,7 +79,6 @@ def _write(path: str | Path, articles, events, sources, quotes, targets) -> Path
                     "speaker": speaker,
                     "role": role,
                     "text": text,
-                    "text_folded": fold(text),
                     "direct": int(direct),
                     "position": position,
                 }
@@ -416,7 +412,6 @@ def make_big_db(path: str | Path, n: int = 20_000, *, seed: int = 7) -> Path:
             (
                 i,
                 title,
-                fold(title),
                 kind,
                 date,
                 date,
@@ -435,9 +430,9 @@ def make_big_db(path: str | Path, n: int = 20_000, *, seed: int = 7) -> Path:
     db = connect(path)
     with db.conn:
         db.conn.executemany(
-            "insert into events (id, title, title_folded, kind, date_start, date_end, precision, date_sort, year,"
+            "insert into events (id, title, kind, date_start, date_end, precision, date_sort, year,"
             " provinces, provinces_new, terms, n_quotes, n_targets, n_sources)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             events,
         )
         db.conn.executemany("insert into event_provinces (event_id, province, date_sort) values (?, ?, ?)", links)

@@ -23,7 +23,6 @@ from store.digest import (
 )
 from store.provinces import resolve
 from store.query import Filter, all_events
-from store.text import fold
 
 HOSTILE_TITLE = "# heading\n- item\n```\nfence\n```\n]( javascript:alert(1)) | a | b |\n|---|---|\n\x1b[2J<b>bold</b>"
 SCRIPT = "<script>alert(1)</script>"
@@ -56,7 +55,6 @@ class Builder:
                 "published_precision": "day",
                 "published_source": "meta",
                 "body": body,
-                "title_folded": fold(title or ""),
                 "facts": "{}",
                 "event_id": None,
             }
@@ -81,7 +79,6 @@ class Builder:
             {
                 "id": eid,
                 "title": title,
-                "title_folded": fold(title),
                 "kind": kind,
                 "date_start": start,
                 "date_end": end,
@@ -114,7 +111,6 @@ class Builder:
                     "speaker": q.get("speaker"),
                     "role": q.get("role"),
                     "text": q["text"],
-                    "text_folded": fold(q["text"]),
                     "direct": int(q.get("direct", True)),
                     "position": pos,
                 }
@@ -814,7 +810,6 @@ def test_odd_events_untitled_undated_placeless():
                 {
                     "id": eid,
                     "title": title,
-                    "title_folded": fold(title),
                     "kind": None,
                     "date_start": None,
                     "date_end": None,

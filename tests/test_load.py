@@ -49,6 +49,21 @@ def test_province_filter_and_folded_search(seeded_db):
     assert count_events(seeded_db, Filter(since="2022", until="2022-12-31")) == 1
 
 
+def test_every_quote_is_found_by_its_words(seeded_db):
+    """A quote's words are its article's (the search rows hold the articles,
+    not the quotes a second time): a search for a quote finds its event."""
+    from store.query import fts_query
+
+    quotes = seeded_db.execute("select event_id, text from quotes").fetchall()
+    assert len(quotes) > 20
+    for event_id, text in quotes:
+        words = text.split()
+        for part in (words[:6], words[-4:]):
+            hits = {r[0] for r in seeded_db.execute(
+                "select rowid from search_fts where search_fts match ?", [fts_query(" ".join(part))])}  # fmt: skip
+            assert event_id in hits, (event_id, part)
+
+
 def test_reload_unchanged_changes_nothing(tmp_path, seeds_dir):
     db = connect(tmp_path / "a.db")
     load_paths(db, [seeds_dir])
@@ -225,6 +240,8 @@ def test_version_3_database_gets_one_search_row_per_event(tmp_path, seeds_dir):
     db.execute("drop table search_fts")
     db.execute("alter table articles add column body_folded text")  # versions 1-6 kept each body folded too
     db.execute("update articles set body_folded = lower(body)")
+    for table, column in (("articles", "title_folded"), ("quotes", "text_folded"), ("events", "title_folded")):
+        db.execute(f"alter table {table} add column {column} text")  # versions 1-7 kept folded titles and quotes
     for table, columns in {"articles": ["title_folded", "body_folded"], "quotes": ["text_folded"],
                            "events": ["title_folded"]}.items():  # fmt: skip
         db[table].enable_fts(columns, create_triggers=True)

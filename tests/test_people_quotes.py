@@ -305,3 +305,13 @@ def test_a_foreign_name_after_a_long_title_is_read_whole():
     names = [p.name for p in collect_people([par]).people]
     assert "Raul Castro" in names
     assert "Raul Ca" not in names
+
+
+def test_reported_content_keeps_a_word_that_opens_like_la():
+    # `là`/`rằng` after the verb are dropped, not the first letters of `làm`, `rằngx`
+    pars = [
+        "Hương Baby cho biết làm vợ Tuấn Hưng 7 năm qua khá áp lực với cô.",
+        "Ông Nguyễn Văn An cho biết là tỉnh sẽ hoàn thành dự án trong năm nay.",
+    ]
+    got = [(q.speaker, q.text[:12]) for q in find_quotes(pars, collect_people(pars))]
+    assert got == [("Hương Baby", "làm vợ Tuấn "), ("Nguyễn Văn An", "tỉnh sẽ hoàn")]

@@ -9,6 +9,7 @@ import pytest
 from tui_helpers import SIZE, settle
 
 from store.query import Filter
+from store.text import fold
 from tui.widgets.histogram import Histogram, buckets
 from tui.widgets.timeline import Timeline
 
@@ -87,7 +88,7 @@ async def test_keys_before_the_first_view_are_kept(big_db, make_app):
 
 @pytest.mark.parametrize(
     ("words", "like", "by_ids"),
-    [("su kien 1", "su kien so 1%", False), ("su kien so 1234", "su kien so 1234%", True)],
+    [("su kien 1", "su kien so 1", False), ("su kien so 1234", "su kien so 1234", True)],
     ids=["many matches, paged by key", "few matches, paged from ids"],
 )
 async def test_search_view_pages_in_timeline_order(big_db, make_app, words, like, by_ids):
@@ -100,8 +101,8 @@ async def test_search_view_pages_in_timeline_order(big_db, make_app, words, like
         await pilot.press("slash", *words, "enter")
         await settle(pilot)
         con = sqlite3.connect(big_db)
-        ids = [r[0] for r in con.execute("select id from events where title_folded like ? order by date_sort, id",
-                                         [like])]  # fmt: skip
+        ids = [i for i, title in con.execute("select id, title from events order by date_sort, id")
+               if fold(title).startswith(like)]  # fmt: skip
         assert timeline.count == len(ids)
         assert (timeline._view.ids is not None) == by_ids
         if by_ids:
