@@ -34,8 +34,9 @@ import sqlite_utils  # noqa: E402
 from store.bulk import NewArticle, NewEvent, NewQuote, NewTarget, insert_events  # noqa: E402
 from store.db import connect  # noqa: E402
 
-# 2: schema 2; 3: articles.text_sha256; 4: schema 3; 5: schema 4 (search rows); 6: schema 7 (no folded bodies)
-GENERATOR_VERSION = 6
+# 2: schema 2; 3: articles.text_sha256; 4: schema 3; 5: schema 4 (search rows); 6: schema 7 (no folded bodies);
+# 7: schema 8 (no folded titles or quotes)
+GENERATOR_VERSION = 7
 CORPUS = ROOT.parent / "shared" / "corpus" / "unc"
 SEEDS = ROOT / "seeds"
 LEAD_CHARS = 300
