@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from .provinces import MERGER_DATE, provinces_by_code, unit_code
 from .text import WORD, fold, fold_key
 
 BATCH = 200  # articles a transaction
+WORKER_NICE = 10  # how much lower the workers' priority is than the writer's
 CHUNK = 2 * BATCH  # files read into memory at a time
 
 
@@ -132,6 +134,10 @@ def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    # the writer first: it keeps up with the results instead of leaving a backlog
+    # to write alone, on one core, after the workers are done
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICE)
 
 
 def load_paths(
@@ -172,7 +178,7 @@ def load_paths(
             for start in range(0, total, CHUNK):
                 jobs = _read_chunk(files[start : start + CHUNK], known, report, progress, state, total, today)
                 ahead = (
-                    pool.map(_parse_one, jobs, chunksize=_share(len(jobs), n_workers))
+                    pool.map(_parse_one, jobs, chunksize=_share(len(jobs), n_workers, last=start + CHUNK >= total))
                     if pool
                     else map(_parse_one, jobs)
                 )
@@ -189,12 +195,14 @@ def load_paths(
     return report
 
 
-def _share(jobs: int, workers: int) -> int:
+def _share(jobs: int, workers: int, last: bool = False) -> int:
     """Jobs sent to a worker at a time: up to 64 (each send is a round trip
     through the parent, which is also the writer: 16 at a time cost the load
     about 0.1 s of CPU more), and at least two shares a worker, so the last
-    ones of a chunk are not left to one worker while the other waits."""
-    return max(1, min(64, jobs // (2 * workers)))
+    ones of a chunk are not left to one worker while the other waits. Of the
+    `last` chunk, eight shares a worker: its results come in as they are
+    read, and the writer has little left to do when the workers stop."""
+    return max(1, min(64, jobs // ((8 if last else 2) * workers)))
 
 
 def _read_chunk(files, known, report, progress, state, total, today) -> list[tuple[str, str, bytes, str, str]]:  # noqa: ANN001
@@ -238,25 +246,22 @@ def _read_chunk(files, known, report, progress, state, total, today) -> list[tup
 
 
 def _write_all(db, results, known, report, progress, state, total) -> None:  # noqa: ANN001
-    batch: list[_Parsed] = []
-    for parsed in results:
-        batch.append(parsed)
-        state["done"] += 1
-        if progress:
-            progress(state["done"], total, parsed.shown)
-        if len(batch) >= BATCH:
-            _write_batch(db, batch, known, report)
-            batch = []
-    if batch:
-        _write_batch(db, batch, known, report)
+    """Write the results as they come, BATCH to a transaction: each is written
+    while the workers read the next, so little is left when the last comes."""
+    results = iter(results)
+    for first in results:
+        _write_batch(db, chain([first], islice(results, BATCH - 1)), known, report, progress, state, total)
 
 
-def _write_batch(db: sqlite_utils.Database, batch: list[_Parsed], known: dict, report: LoadReport) -> None:
+def _write_batch(db, batch, known, report, progress, state, total) -> None:  # noqa: ANN001
     created: set[int] = set()  # events new in this batch, and the others it changed: their search rows at the end
     changed: set[int] = set()
     people: dict[str, list] = {}
     with writing(db):  # one transaction: the batch lands whole or not at all
         for parsed in batch:
+            state["done"] += 1
+            if progress:
+                progress(state["done"], total, parsed.shown)
             if parsed.error or parsed.row is None:
                 report.skipped.append((parsed.shown, parsed.error or "unreadable"))
                 continue

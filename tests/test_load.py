@@ -1,6 +1,7 @@
 import json
 import shutil
 
+import pytest
 from conftest import SEEDS
 
 from store.db import connect
@@ -315,3 +316,89 @@ def test_the_number_of_events_of_each_province_is_kept(tmp_path, seeds_dir):
     db.close()
     db = connect(path)
     assert {code: total_events(db, code) for code in real} == real
+
+
+def _many_articles(folder, n=60):
+    """`n` small articles: one event in each of several provinces and days,
+    most reported by two outlets (so reports of one event fall in different
+    batches), with a quote and a target each."""
+    provinces = ["Đắk Lắk", "Gia Lai", "Kon Tum", "Lâm Đồng", "Khánh Hòa", "Bình Định"]
+    folder.mkdir()
+    for i in range(n):
+        event = i % (n // 2)
+        province = provinces[event % len(provinces)]
+        day = 1 + event // len(provinces)
+        outlet = "baodaklak.vn" if i < n // 2 else "dantri.com.vn"
+        (folder / f"a{i:03d}.txt").write_text(
+            f"# url = https://{outlet}/bai-{i}.html\n# date = 202103{day:02d}\n"
+            f"Hội nghị chuyển đổi số tỉnh {province} lần {event}\n"
+            f"Sáng {day}/3, UBND tỉnh {province} tổ chức Hội nghị chuyển đổi số lần thứ {event}.\n"
+            f'Ông Nguyễn Văn An, Chủ tịch UBND tỉnh {province}, cho biết: "Tỉnh phấn đấu đến năm 2025'
+            f' có {80 + event % 10}% hồ sơ được xử lý trực tuyến, đó là việc phải làm ngay".\n'
+            + ("Bài viết của phóng viên thường trú.\n" if outlet == "dantri.com.vn" else ""),
+            encoding="utf-8",
+        )
+
+
+def _contents(db):
+    return {
+        "events": db.execute(
+            "select title, date_start, provinces, n_sources, n_quotes, n_targets from events order by 1, 2, 3"
+        ).fetchall(),
+        "quotes": db.execute("select speaker, text, direct from quotes order by 1, 2").fetchall(),
+        "targets": db.execute("select value, unit, year, kind from targets order by 1, 2, 3, 4").fetchall(),
+        "sources": db.execute(
+            "select e.title, a.file from event_sources es join events e on e.id = es.event_id"
+            " join articles a on a.id = es.article_id order by 1, 2"
+        ).fetchall(),
+        "search": db.execute("select count(*) from search_fts where search_fts match 'phan* dau'").fetchone(),
+    }
+
+
+def test_workers_and_batches_write_what_one_process_writes(tmp_path, monkeypatch):
+    """Many chunks and batches, results written as they come from two
+    workers: the same rows as one process reading the files in turn."""
+    import store.load
+
+    folder = tmp_path / "in"
+    _many_articles(folder)
+    one = connect(tmp_path / "one.db")
+    load_paths(one, [folder], workers=1, today="2026-11-22")
+    monkeypatch.setattr(store.load, "BATCH", 7)
+    monkeypatch.setattr(store.load, "CHUNK", 16)
+    seen: list[int] = []
+    two = connect(tmp_path / "two.db")
+    report = load_paths(two, [folder], workers=2, today="2026-11-22", progress=lambda done, total, _: seen.append(done))
+    assert (report.loaded, report.skipped) == (60, [])
+    assert seen[:-1] == list(range(1, 61)) and seen[-1] == 60
+    expected = _contents(one)
+    assert len(expected["events"]) == 30 and {e[3] for e in expected["events"]} == {2}
+    assert _contents(two) == expected
+
+
+def test_a_batch_that_fails_leaves_the_ones_before_whole(tmp_path, monkeypatch):
+    import store.load
+
+    folder = tmp_path / "in"
+    _many_articles(folder)
+    monkeypatch.setattr(store.load, "BATCH", 7)
+    monkeypatch.setattr(store.load, "CHUNK", 14)
+    real = store.load.rebuild_event
+    calls = []
+
+    def failing(*args, **kwargs):  # the 25th article's event: in the fourth batch
+        calls.append(1)
+        if len(calls) == 25:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store.load, "rebuild_event", failing)
+    db = connect(tmp_path / "t.db")
+    with pytest.raises(KeyboardInterrupt):
+        load_paths(db, [folder], workers=2, today="2026-11-22")
+    assert db.execute("select count(*) from articles").fetchone()[0] == 21  # three batches of seven
+    assert db.execute("select count(*) from events where id not in (select rowid from search_fts)").fetchone()[0] == 0
+    assert db.execute("select count(*) from articles where event_id not in (select id from events)").fetchone()[0] == 0
+    monkeypatch.setattr(store.load, "rebuild_event", real)
+    report = load_paths(db, [folder], workers=2, today="2026-11-22")
+    assert (report.loaded, report.unchanged) == (39, 21)
