@@ -335,33 +335,30 @@ _SEARCH_CREATE = (
 )
 _SEARCH_TEXT = (
     "select e.id, replace(replace(coalesce(e.title, '')"
-    "{quotes}"
+    " || ' ' || coalesce((select group_concat(q.text, ' ') from quotes q where q.event_id = e.id), '')"
     " || ' ' || coalesce((select group_concat(coalesce(a.title, '') || ' ' || coalesce(a.body, ''), ' ')"
     " from event_sources es join articles a on a.id = es.article_id where es.event_id = e.id), ''),"
     " 'đ', 'd'), 'Đ', 'D')"
     " from events e"
 )
-_QUOTES_TEXT = " || ' ' || coalesce((select group_concat(q.text, ' ') from quotes q where q.event_id = e.id), '')"
 
 
-def index_search(
-    db: sqlite_utils.Database,
-    where: str = "1",
-    params: tuple | list = (),
-    *,
-    new: bool = False,
-    quotes: bool = True,
-) -> None:
+def index_search(db: sqlite_utils.Database, where: str = "1", params: tuple | list = (), *, new: bool = False) -> None:
     """Write the search rows of the events `where` selects (a condition on
     `e`), from their rows as they are now. With `new` the events have no row
-    yet: the delete is skipped (it would make the index write out what it holds).
-    Without `quotes` their quotes are left out: for events whose quotes were
-    all read from their own articles, whose words the row holds already
-    (writing them twice cost the load a tenth of the index's time)."""
+    yet: the delete is skipped (it would make the index write out what it holds)."""
     if not new:
         db.conn.execute(f"delete from {SEARCH_TABLE} where rowid in (select e.id from events e where {where})", params)
-    text = _SEARCH_TEXT.format(quotes=_QUOTES_TEXT if quotes else "")
-    db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {text} where {where}", params)
+    db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {_SEARCH_TEXT} where {where}", params)
+
+
+def search_text(title: str | None, article_title: str | None, body: str | None) -> str:
+    """The search row of an event reported by one article whose quotes are all
+    words of it (the loader's new events): `_SEARCH_TEXT` without the quotes
+    (they would cost a tenth of the index's time, and find nothing more), made
+    from the text at hand rather than read back from the articles."""
+    text = f"{title or ''} {article_title or ''} {body or ''}"
+    return text.replace("đ", "d").replace("Đ", "D")
 
 
 def _search_v4(db: sqlite_utils.Database) -> None:

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from . import NATIVE
 from .article import BadArticle, parse_article
-from .db import SEARCH_TABLE, index_search, writing
+from .db import SEARCH_TABLE, index_search, search_text, writing
 from .extract import extract
 from .facts import facts_to_json
 from .provinces import MERGER_DATE, provinces_by_code, unit_code
@@ -254,8 +254,8 @@ def _write_all(db, results, known, report, progress, state, total) -> None:  # n
 
 
 def _write_batch(db, batch, known, report, progress, state, total) -> None:  # noqa: ANN001
-    created: set[int] = set()  # events new in this batch, and the others it changed: their search rows at the end
-    changed: set[int] = set()
+    fresh: dict[int, str] = {}  # events new in this batch, with their one report: their search rows' text
+    changed: set[int] = set()  # the others this batch changed: their search rows from the database
     people: dict[str, list] = {}
     with writing(db):  # one transaction: the batch lands whole or not at all
         for parsed in batch:
@@ -285,7 +285,6 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
             # the event first, so the article goes in once with its event set
             # (an update would re-index its whole text in the full-text index)
             found = _find_event(db, facts)
-            fresh = found is None
             if found is None:
                 event_id = int(
                     db.conn.execute(
@@ -293,11 +292,10 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
                     ).lastrowid
                     or 0
                 )
-                created.add(event_id)
             else:
                 event_id = found
-                if event_id not in created:
-                    changed.add(event_id)
+                fresh.pop(event_id, None)  # new in this batch, with a second report now
+                changed.add(event_id)
             row = {**parsed.row, "facts": parsed.facts_json, "event_id": event_id}
             article_id = db.conn.execute(
                 f"insert into articles ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
@@ -306,22 +304,21 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
             db.conn.execute(
                 "insert or ignore into event_sources (event_id, article_id) values (?, ?)", [event_id, article_id]
             )
-            if fresh:  # its one report, known here: no rows to read back or clear
+            if found is None:  # its one report, known here: no rows to read back or clear
                 member = {"id": article_id, "file": row["file"], "facts": facts, "published": row["published"]}
-                rebuild_event(db, event_id, search=False, only=member, people=people)
+                title = rebuild_event(db, event_id, search=False, only=member, people=people)
+                # its search row, from the text at hand; its quotes are words of it, not written twice
+                fresh[event_id] = search_text(title, row["title"], row["body"])
             else:
                 rebuild_event(db, event_id, search=False, people=people)
             if old_event is not None and old_event != event_id:
                 rebuild_event(db, old_event, search=False, people=people)
-                if old_event not in created:
-                    changed.add(old_event)
-        # the search rows last, each new one in a single write (a delete would flush the index's pending rows);
-        # a new event's quotes are words of its one article, so its row need not hold them twice
-        for ids, new in ((changed, False), (created, True)):
-            if ids:
-                index_search(
-                    db, "e.id in (select value from json_each(?))", [json.dumps(sorted(ids))], new=new, quotes=not new
-                )
+                fresh.pop(old_event, None)
+                changed.add(old_event)
+        # the search rows last (a delete would make the index write out the rows it holds)
+        if changed:
+            index_search(db, "e.id in (select value from json_each(?))", [json.dumps(sorted(changed))])
+        db.conn.executemany(f"insert into {SEARCH_TABLE} (rowid, text) values (?, ?)", fresh.items())
 
 
 def _delete_article(db: sqlite_utils.Database, article_id: int) -> None:
@@ -412,14 +409,15 @@ def rebuild_event(
     search: bool = True,
     only: dict[str, Any] | None = None,
     people: dict[str, list] | None = None,
-) -> None:
+) -> str | None:
     """Recompute an event from the facts of the articles that report it: its
     date, kind, title and places; its quotes (one per statement, with every
     source) and its targets. An event left with no source is removed. Without
     `search` its search row is left for the caller to write. `only` is the
     single report of an event just created (`id`, `file`, `published` and its
     parsed `facts`): it has no rows yet to read or clear. `people` keeps the
-    speakers looked up in this transaction (see `_person`)."""
+    speakers looked up in this transaction (see `_person`). Returns the
+    event's title (None if it is removed)."""
     if only is not None:
         members: list[dict[str, Any]] = [only]
         facts = [only["facts"]]
@@ -438,7 +436,7 @@ def rebuild_event(
         if not members:
             db.execute("delete from events where id = ?", [event_id])
             db.execute(f"delete from {SEARCH_TABLE} where rowid = ?", [event_id])
-            return
+            return None
         facts = [json.loads(m["facts"]) for m in members]
     dated = [f for f in facts if f.get("year_known") and f.get("event_start")]
     main = dated[0] if dated else facts[0]
@@ -568,6 +566,7 @@ def rebuild_event(
     )
     if search:
         index_search(db, "e.id = ?", [event_id])
+    return title
 
 
 def _person(db: sqlite_utils.Database, name: str, role: str | None, seen: dict[str, list] | None = None) -> int:

@@ -402,3 +402,22 @@ def test_a_batch_that_fails_leaves_the_ones_before_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(store.load, "rebuild_event", real)
     report = load_paths(db, [folder], workers=2, today="2026-11-22")
     assert (report.loaded, report.unchanged) == (39, 21)
+
+
+def test_search_rows_written_by_the_load_are_those_the_database_gives(seeded_db):
+    """The loader writes a new event's search row from the text at hand
+    (`search_text`); read again from the database (`index_search`, which adds
+    the quotes) it holds the same words."""
+    import re
+
+    from store.db import index_search
+
+    def words(db):
+        return {rowid: set(re.findall(r"\w+", text.lower())) for rowid, text in db.execute("select rowid, text from search_fts")}
+
+    loaded = words(seeded_db)
+    index_search(seeded_db)
+    again = words(seeded_db)
+    assert loaded.keys() == again.keys() and len(loaded) == 4
+    assert loaded == again
+    assert not any("đ" in w for ws in loaded.values() for w in ws)
