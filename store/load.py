@@ -82,9 +82,16 @@ class _Parsed:
     error: str | None = None
 
 
-def _parse_one(job: tuple[str, str, bytes, str | None, str]) -> _Parsed:
-    """Read one article and extract its facts (runs in a worker process)."""
+def _parse_one(job: tuple[str, str, bytes | str, str | None, str]) -> _Parsed:
+    """Read one article and extract its facts (runs in a worker process). The
+    job holds the file's bytes, or its path for the worker to read."""
     key, name, data, today, shown = job
+    if isinstance(data, str):
+        path = Path(data)
+        try:
+            data = path.read_bytes()
+        except (OSError, RuntimeError) as exc:
+            return _Parsed(key, name, "", shown, error=_unreadable(path, exc))
     sha = hashlib.sha256(data).hexdigest()
     ref = date.fromisoformat(today) if today else None
     try:
@@ -205,9 +212,11 @@ def _share(jobs: int, workers: int, last: bool = False) -> int:
     return max(1, min(64, jobs // ((8 if last else 2) * workers)))
 
 
-def _read_chunk(files, known, report, progress, state, total, today) -> list[tuple[str, str, bytes, str, str]]:  # noqa: ANN001
-    """Read a chunk of files; the unchanged ones are counted, the rest become jobs."""
-    jobs = []
+def _read_chunk(files, known, report, progress, state, total, today) -> list[tuple[str, str, bytes | str, str, str]]:  # noqa: ANN001
+    """A chunk of files as jobs. A file loaded before is read and hashed here:
+    if unchanged it is counted, not sent. The others go as their paths, for
+    the workers to read (the writer's process reads and sends less)."""
+    jobs: list[tuple[str, str, bytes | str, str, str]] = []
     folders: dict[Path, Path] = {}  # each folder resolved once: a file that is no link is its folder's
     for path in files:
         shown = display(path)
@@ -219,23 +228,15 @@ def _read_chunk(files, known, report, progress, state, total, today) -> list[tup
                 if folder is None:
                     folder = folders[path.parent] = path.parent.resolve()
                 key = display(folder / path.name)
+            if key not in known:
+                jobs.append((key, display(path.name), os.fspath(path), today, shown))
+                continue
             data = path.read_bytes()
-        except RuntimeError:  # pathlib's word for a loop of symbolic links
-            report.skipped.append((shown, "a loop of symbolic links"))
+        except (OSError, RuntimeError) as exc:
+            report.skipped.append((shown, _unreadable(path, exc)))
             state["done"] += 1
             continue
-        except OSError as exc:
-            try:
-                broken = path.is_symlink() and not path.exists()
-            except OSError:
-                broken = False
-            reason = "broken symbolic link" if broken else None
-            if exc.errno == 40:
-                reason = "a loop of symbolic links"
-            report.skipped.append((shown, reason or f"cannot read ({exc.strerror or exc})"))
-            state["done"] += 1
-            continue
-        if key in known and known[key][1] == hashlib.sha256(data).hexdigest():
+        if known[key][1] == hashlib.sha256(data).hexdigest():
             report.unchanged += 1
             state["done"] += 1
             if progress:
@@ -243,6 +244,18 @@ def _read_chunk(files, known, report, progress, state, total, today) -> list[tup
             continue
         jobs.append((key, display(path.name), data, today, shown))
     return jobs
+
+
+def _unreadable(path: Path, exc: OSError | RuntimeError) -> str:
+    """Why a file could not be read, in words."""
+    if isinstance(exc, RuntimeError) or exc.errno == 40:  # RuntimeError: pathlib's word for a loop of links
+        return "a loop of symbolic links"
+    try:
+        if path.is_symlink() and not path.exists():
+            return "broken symbolic link"
+    except OSError:
+        pass
+    return f"cannot read ({exc.strerror or exc})"
 
 
 def _write_all(db, results, known, report, progress, state, total) -> None:  # noqa: ANN001

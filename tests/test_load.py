@@ -413,7 +413,8 @@ def test_search_rows_written_by_the_load_are_those_the_database_gives(seeded_db)
     from store.db import index_search
 
     def words(db):
-        return {rowid: set(re.findall(r"\w+", text.lower())) for rowid, text in db.execute("select rowid, text from search_fts")}
+        rows = db.execute("select rowid, text from search_fts")
+        return {rowid: set(re.findall(r"\w+", text.lower())) for rowid, text in rows}
 
     loaded = words(seeded_db)
     index_search(seeded_db)
