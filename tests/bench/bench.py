@@ -127,7 +127,7 @@ def child_floor(db_path: str) -> dict:
     return {"s": time.perf_counter() - t0, "n": len(rows)}
 
 
-RUNS = 3  # the floor and the load, each this many times, one after the other: the medians are compared
+RUNS = 5  # the floor and the load, each this many times, one after the other: the medians are compared
 
 
 def bench_load(tmp: Path) -> dict:
