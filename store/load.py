@@ -296,7 +296,7 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
                 report.loaded += 1
             facts = json.loads(parsed.facts_json or "{}")
             # the event first, so the article goes in once with its event set
-            # (an update would re-index its whole text in the full-text index)
+            # (an update would write its whole row, body and all, a second time)
             found = _find_event(db, facts)
             if found is None:
                 event_id = int(
