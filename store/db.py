@@ -352,13 +352,14 @@ def index_search(db: sqlite_utils.Database, where: str = "1", params: tuple | li
     db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {_SEARCH_TEXT} where {where}", params)
 
 
-def search_text(title: str | None, article_title: str | None, body: str | None) -> str:
+def search_text(title: str | None, article_title: str | None, body: bytes) -> bytes:
     """The search row of an event reported by one article whose quotes are all
     words of it (the loader's new events): `_SEARCH_TEXT` without the quotes
     (they would cost a tenth of the index's time, and find nothing more), made
-    from the text at hand rather than read back from the articles."""
-    text = f"{title or ''} {article_title or ''} {body or ''}"
-    return text.replace("đ", "d").replace("Đ", "D")
+    from the text at hand rather than read back from the articles, as UTF-8
+    (the body comes so from the loader's workers; `cast(? as text)` writes it)."""
+    text = b" ".join(((title or "").encode(), (article_title or "").encode(), body))
+    return text.replace("đ".encode(), b"d").replace("Đ".encode(), b"D")
 
 
 def _search_v4(db: sqlite_utils.Database) -> None:

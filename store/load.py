@@ -4,6 +4,7 @@ reports of one event from several outlets into one event."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -15,6 +16,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlite_utils
 
 from . import NATIVE
@@ -77,8 +79,8 @@ class _Parsed:
     name: str
     sha256: str
     shown: str = ""  # the path as the user gave it, for messages
-    row: dict[str, Any] | None = None
-    facts_json: str | None = None
+    row: dict[str, Any] | None = None  # its `body` as UTF-8 bytes
+    facts_json: bytes | None = None  # UTF-8
     error: str | None = None
 
 
@@ -112,24 +114,27 @@ def _parse_one(job: tuple[str, str, bytes | str, str | None, str]) -> _Parsed:
         if type(exc).__name__ == "BadArticle":  # this module's, or the plain copy's
             return _Parsed(key, name, sha, shown, error=str(exc))
         return _Parsed(key, name, sha, shown, error=f"could not be read as an article ({type(exc).__name__}: {exc})")
+    # the body and the facts go to the writer as UTF-8, which is how the database keeps them: in
+    # a str they would be encoded to be sent, decoded on arrival and encoded again to be written
+    body = article.body.encode()
     row = {
         "file": article.file,
         "path": key,
         "sha256": article.sha256,
-        "text_sha256": hashlib.sha256((article.title or "").encode() + b"\n" + article.body.encode()).hexdigest(),
+        "text_sha256": hashlib.sha256((article.title or "").encode() + b"\n" + body).hexdigest(),
         "url": article.url,
         "outlet": article.outlet,
         "title": article.title,
         "published": article.published,
         "published_precision": article.published_precision,
         "published_source": article.published_source,
-        "body": article.body,
+        "body": body,
         "event_id": None,
     }
     return _Parsed(key, name, sha, shown, row=row, facts_json=facts_json)
 
 
-def _read_plain(data: bytes, name: str, ref: date | None) -> tuple[Any, str]:
+def _read_plain(data: bytes, name: str, ref: date | None) -> tuple[Any, bytes]:
     """An article and its facts' JSON from the plain-Python modules (`native.pure`)."""
     from .native import pure
 
@@ -176,6 +181,11 @@ def load_paths(
             from concurrent.futures import ProcessPoolExecutor
 
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+            if ctx is not None:
+                # what is alive now is what the workers start from: no collection walks it
+                # again, in a worker (touching it would copy its pages) or here (the writer)
+                gc.freeze()
+                stack.callback(gc.unfreeze)
             pool = stack.enter_context(
                 ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_worker_init)
             )
@@ -267,7 +277,7 @@ def _write_all(db, results, known, report, progress, state, total) -> None:  # n
 
 
 def _write_batch(db, batch, known, report, progress, state, total) -> None:  # noqa: ANN001
-    fresh: dict[int, str] = {}  # events new in this batch, with their one report: their search rows' text
+    fresh: dict[int, bytes] = {}  # events new in this batch, with their one report: their search rows' text
     changed: set[int] = set()  # the others this batch changed: their search rows from the database
     people: dict[str, list] = {}
     with writing(db):  # one transaction: the batch lands whole or not at all
@@ -294,7 +304,7 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
                 report.replaced += 1
             else:
                 report.loaded += 1
-            facts = json.loads(parsed.facts_json or "{}")
+            facts = orjson.loads(parsed.facts_json or b"{}")
             # the event first, so the article goes in once with its event set
             # (an update would write its whole row, body and all, a second time)
             found = _find_event(db, facts)
@@ -311,7 +321,8 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
                 changed.add(event_id)
             row = {**parsed.row, "facts": parsed.facts_json, "event_id": event_id}
             article_id = db.conn.execute(
-                f"insert into articles ({', '.join(row)}) values ({', '.join('?' for _ in row)})", list(row.values())
+                f"insert into articles ({', '.join(row)}) values ({', '.join(_VALUE.get(c, '?') for c in row)})",
+                list(row.values()),
             ).lastrowid
             known[key] = (article_id, parsed.sha256)
             db.conn.execute(
@@ -331,7 +342,11 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
         # the search rows last (a delete would make the index write out the rows it holds)
         if changed:
             index_search(db, "e.id in (select value from json_each(?))", [json.dumps(sorted(changed))])
-        db.conn.executemany(f"insert into {SEARCH_TABLE} (rowid, text) values (?, ?)", fresh.items())
+        db.conn.executemany(f"insert into {SEARCH_TABLE} (rowid, text) values (?, cast(? as text))", fresh.items())
+
+
+# the columns the worker sends as UTF-8 bytes: cast, they are kept as text (a blob would not be)
+_VALUE = {"body": "cast(? as text)", "facts": "cast(? as text)"}
 
 
 def _delete_article(db: sqlite_utils.Database, article_id: int) -> None:
@@ -450,7 +465,7 @@ def rebuild_event(
             db.execute("delete from events where id = ?", [event_id])
             db.execute(f"delete from {SEARCH_TABLE} where rowid = ?", [event_id])
             return None
-        facts = [json.loads(m["facts"]) for m in members]
+        facts = [orjson.loads(m["facts"]) for m in members]
     dated = [f for f in facts if f.get("year_known") and f.get("event_start")]
     main = dated[0] if dated else facts[0]
     start = main.get("event_start") if main.get("year_known") else None

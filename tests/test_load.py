@@ -114,6 +114,18 @@ def test_facts_kept_per_article(seeded_db):
     assert facts["kind"] == "interview" and facts["speakers"][0]["name"] == "Nguyễn Tuấn Hà"
 
 
+def test_text_sent_as_utf8_is_kept_as_text(seeded_db):
+    """The workers send bodies, facts and search rows as UTF-8 bytes: they are
+    written as text (a blob would compare and search as bytes), and read back
+    as the same words."""
+    q = seeded_db.execute
+    kinds = q("select distinct typeof(body), typeof(facts) from articles").fetchall()
+    assert kinds == [("text", "text")]
+    assert q("select distinct typeof(text) from search_fts").fetchall() == [("text",)]
+    body = q("select body from articles where file like '004%'").fetchone()[0]
+    assert "Nguyễn Tuấn Hà" in body and q("select count(*) from articles where body like '%Đắk Lắk%'").fetchone()[0] >= 3
+
+
 def test_same_day_other_province_never_merges(tmp_path):
     folder = tmp_path / "two"
     folder.mkdir()
