@@ -352,14 +352,12 @@ def index_search(db: sqlite_utils.Database, where: str = "1", params: tuple | li
     db.conn.execute(f"insert into {SEARCH_TABLE} (rowid, text) {_SEARCH_TEXT} where {where}", params)
 
 
-def search_text(title: str | None, article_title: str | None, body: bytes) -> bytes:
-    """The search row of an event reported by one article whose quotes are all
-    words of it (the loader's new events): `_SEARCH_TEXT` without the quotes
-    (they would cost a tenth of the index's time, and find nothing more), made
-    from the text at hand rather than read back from the articles, as UTF-8
-    (the body comes so from the loader's workers; `cast(? as text)` writes it)."""
-    text = b" ".join(((title or "").encode(), (article_title or "").encode(), body))
-    return text.replace("đ".encode(), b"d").replace("Đ".encode(), b"D")
+def search_text(*parts: str | None) -> str:
+    """Words of a search row, from the text at hand rather than read back from
+    the articles: the loader's new events (their title, and their one report's
+    title and body, which hold its quotes: `_SEARCH_TEXT` without them, as they
+    would cost a tenth of the index's time and find nothing more)."""
+    return " ".join(p or "" for p in parts).replace("đ", "d").replace("Đ", "D")
 
 
 def _search_v4(db: sqlite_utils.Database) -> None:
