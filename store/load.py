@@ -283,6 +283,7 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
     fresh: dict[int, bytes] = {}  # events new in this batch, with their one report: their search rows' text
     changed: set[int] = set()  # the others this batch changed: their search rows from the database
     people: dict[str, list] = {}
+    next_id: int | None = None  # the id of the next new event
     with writing(db):  # one transaction: the batch lands whole or not at all
         for parsed in batch:
             state["done"] += 1
@@ -308,16 +309,16 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
             else:
                 report.loaded += 1
             facts = orjson.loads(parsed.facts_json or b"{}")
-            # the event first, so the article goes in once with its event set
-            # (an update would write its whole row, body and all, a second time)
+            # the event's id first, so the article goes in once with its event set (an
+            # update would write its whole row, body and all, a second time); a new event
+            # is written by `rebuild_event` in one go, its id taken here (this transaction
+            # is the only writer): inserted bare and then updated, its row and its three
+            # indexes were written twice
             found = _find_event(db, facts)
             if found is None:
-                event_id = int(
-                    db.conn.execute(
-                        "insert into events (title, kind) values (?, ?)", [facts.get("title"), facts.get("kind")]
-                    ).lastrowid
-                    or 0
-                )
+                if next_id is None:
+                    next_id = (db.conn.execute("select max(id) from events").fetchone()[0] or 0) + 1
+                event_id, next_id = next_id, next_id + 1
             else:
                 event_id = found
                 fresh.pop(event_id, None)  # new in this batch, with a second report now
@@ -433,6 +434,15 @@ def _similar(fa: list[str], fb: list[str]) -> bool:
     return len(short) >= 8 and f" {' '.join(short[:8])} " in f" {' '.join(long_)} "
 
 
+_EVENT_COLUMNS = (
+    "title kind date_start date_end precision date_sort year provinces provinces_new terms n_quotes n_targets n_sources"
+).split()
+_EVENT_INSERT = (
+    f"insert into events ({', '.join(_EVENT_COLUMNS)}, id) values ({', '.join(['?'] * (len(_EVENT_COLUMNS) + 1))})"
+)
+_EVENT_UPDATE = f"update events set {', '.join(c + ' = ?' for c in _EVENT_COLUMNS)} where id = ?"
+
+
 def rebuild_event(
     db: sqlite_utils.Database,
     event_id: int,
@@ -445,10 +455,11 @@ def rebuild_event(
     date, kind, title and places; its quotes (one per statement, with every
     source) and its targets. An event left with no source is removed. Without
     `search` its search row is left for the caller to write. `only` is the
-    single report of an event just created (`id`, `file`, `published` and its
-    parsed `facts`): it has no rows yet to read or clear. `people` keeps the
-    speakers looked up in this transaction (see `_person`). Returns the
-    event's title (None if it is removed)."""
+    single report of a new event (`id`, `file`, `published` and its parsed
+    `facts`): it has no rows yet to read or clear, and its row is inserted
+    with the id given. `people` keeps the speakers looked up in this
+    transaction (see `_person`). Returns the event's title (None if it is
+    removed)."""
     if only is not None:
         members: list[dict[str, Any]] = [only]
         facts = [only["facts"]]
@@ -518,27 +529,6 @@ def rebuild_event(
                 continue
             position += 1
             kept.append({**q, "words": words, "article_id": m["id"], "sources": {m["id"]}, "position": position})
-    conn = db.conn
-    for k in kept:
-        person_id = _person(db, k["speaker"], k.get("role"), people) if k.get("speaker") else None
-        qid = conn.execute(
-            "insert into quotes (event_id, article_id, person_id, speaker, role, text, direct, position)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                event_id,
-                k["article_id"],
-                person_id,
-                k["speaker"],
-                k.get("role"),
-                k["text"],
-                int(bool(k["direct"])),
-                k["position"],
-            ],
-        ).lastrowid
-        conn.executemany(
-            "insert or ignore into quote_sources (quote_id, article_id) values (?, ?)",
-            [(qid, a) for a in sorted(k["sources"])],
-        )
     seen_targets: set[tuple] = set()
     target_rows: list[tuple[Any, ...]] = []
     for m, f in zip(members, facts, strict=True):
@@ -561,31 +551,37 @@ def rebuild_event(
                     len(target_rows),
                 )
             )
+    columns = [
+        *(title, kind, start, end, precision or "unknown", date_sort, int(start[:4]) if start else None),
+        *(json.dumps(v, ensure_ascii=False) for v in (names, new_names, terms)),
+        *(len(kept), len(target_rows), len(members), event_id),
+    ]
+    conn = db.conn
+    conn.execute(_EVENT_INSERT if only is not None else _EVENT_UPDATE, columns)  # a new event goes in whole, once
+    for k in kept:
+        person_id = _person(db, k["speaker"], k.get("role"), people) if k.get("speaker") else None
+        qid = conn.execute(
+            "insert into quotes (event_id, article_id, person_id, speaker, role, text, direct, position)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                event_id,
+                k["article_id"],
+                person_id,
+                k["speaker"],
+                k.get("role"),
+                k["text"],
+                int(bool(k["direct"])),
+                k["position"],
+            ],
+        ).lastrowid
+        conn.executemany(
+            "insert or ignore into quote_sources (quote_id, article_id) values (?, ?)",
+            [(qid, a) for a in sorted(k["sources"])],
+        )
     conn.executemany(
         "insert into targets (event_id, article_id, text, subject, value, unit, comparator, year, kind, position)"
         " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         target_rows,
-    )
-    conn.execute(
-        "update events set title = ?, kind = ?, date_start = ?, date_end = ?, precision = ?,"
-        " date_sort = ?, year = ?, provinces = ?, provinces_new = ?, terms = ?, n_quotes = ?, n_targets = ?,"
-        " n_sources = ? where id = ?",
-        [
-            title,
-            kind,
-            start,
-            end,
-            precision or "unknown",
-            date_sort,
-            int(start[:4]) if start else None,
-            json.dumps(names, ensure_ascii=False),
-            json.dumps(new_names, ensure_ascii=False),
-            json.dumps(terms, ensure_ascii=False),
-            len(kept),
-            len(target_rows),
-            len(members),
-            event_id,
-        ],
     )
     filed = [c for c in codes if c in provinces]
     if date_sort[:1].isdigit() and date_sort >= MERGER_DATE[: len(date_sort)] and len(date_sort) >= 7:
