@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlparse
 
-from .text import clean_lines, strip_marks_aligned
+from .text import clean_lines
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -31,23 +31,10 @@ class Article:
     published_source: str | None = None  # header, timestamp, dateline, url
     headers: dict[str, str] = field(default_factory=dict)
     captions: set[int] = field(default_factory=set)  # indexes of short caption/heading paragraphs
-    _plain: str | None = field(default=None, repr=False, compare=False)  # `plain_text`, once made
-    _plain_made: bool = field(default=False, repr=False, compare=False)
 
     @property
     def body(self) -> str:
         return "\n".join(self.paragraphs)
-
-    def plain_text(self) -> str | None:
-        """Its title and paragraphs, a line each, without diacritics and with `đ`
-        as `d` (`strip_marks_aligned`: each character stays one, so a position
-        in it is one in the text), or None where a character is off that quick
-        path. Made once: the provinces are found in it, and the loader writes it
-        as the search words of the article's event."""
-        if not self._plain_made:
-            self._plain = strip_marks_aligned("\n".join([self.title or "", *self.paragraphs]))
-            self._plain_made = True
-        return self._plain
 
     @property
     def ref_date(self) -> date | None:

@@ -12,7 +12,7 @@ from .article import Article
 from .dates import APPROX, DAY, MONTH, RANGE, YEAR, DateMention, find_dates
 from .lexicon import EVENT_KINDS, SURNAMES
 from .people import collect_people, find_names
-from .provinces import Province, find_district_mentions_each, find_mentions_in
+from .provinces import Province, find_district_mentions_each, find_mentions_each
 from .quotes import QuoteFact, find_quotes
 from .targets import TargetFact, find_targets
 from .text import deglue, fold, fold_words, words_pattern
@@ -226,7 +226,7 @@ def event_provinces(article: Article) -> list[Province]:
     def weight_of(k: int) -> float:  # of texts[k], read only where a place is named
         return 3.0 if k == 0 else _paragraph_weight(texts[k], k - 1 in lead, k - 1 in article.captions)
 
-    mentions = find_mentions_in(texts, article.plain_text())  # the texts joined, as `plain_text` has them
+    mentions = find_mentions_each(texts)
     for k, (text, found) in enumerate(zip(texts, mentions, strict=True)):
         weight = weight_of(k) if found else 0.0
         for m in found:

@@ -24,7 +24,7 @@ from .article import BadArticle, parse_article
 from .db import SEARCH_TABLE, index_search, search_text, writing
 from .extract import extract
 from .facts import facts_to_json
-from .provinces import MERGER_DATE, provinces_by_code, unit_code
+from .provinces import MERGER_DATE, plain_text, provinces_by_code, unit_code
 from .text import WORD, fold, fold_key
 
 BATCH = 200  # articles a transaction
@@ -132,10 +132,10 @@ def _parse_one(job: tuple[str, str, bytes | str, str | None, str]) -> _Parsed:
         "body": body,
         "event_id": None,
     }
-    # the words of its event's search row, made here: the text as the provinces were found in,
-    # without diacritics (the index's tokenizer drops them as well, but takes a ninth of the
-    # writer's time more to), or else as written (`search_text`)
-    plain = article.plain_text()
+    # the words of its event's search row, made here: its text without diacritics, as its
+    # provinces were found in it (`plain_text` keeps it; the index's tokenizer drops them as
+    # well, but takes an eighth of the writer's time more to), or else as written (`search_text`)
+    plain = plain_text([article.title or "", *article.paragraphs])
     search = (plain if plain is not None else search_text(article.title, article.body)).encode()
     return _Parsed(key, name, sha, shown, row=row, facts_json=facts_json, search=search)
 

@@ -258,10 +258,29 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+# the texts `plain_text` joined last, and their text without marks
+_PLAIN_LAST: tuple[str, str | None] = ("", "")
+
+
+def plain_text(texts: list[str]) -> str | None:
+    """`strip_marks_aligned` of the texts joined by line breaks. The last answer
+    is kept: the loader asks again for the one of an article's title and
+    paragraphs, in which `find_mentions_each` found its provinces (the words
+    of its event's search row)."""
+    global _PLAIN_LAST
+    joined = "\n".join(texts)
+    last = _PLAIN_LAST
+    if joined == last[0]:
+        return last[1]
+    plain = strip_marks_aligned(joined)
+    _PLAIN_LAST = (joined, plain)
+    return plain
+
+
 def find_mentions_each(texts: list[str]) -> list[list[Mention]]:
     """`[find_mentions(t) for t in texts]`, in one search over the texts joined by
     line breaks (see `find_mentions_in`)."""
-    return find_mentions_in(texts, strip_marks_aligned("\n".join(texts)))
+    return find_mentions_in(texts, plain_text(texts))
 
 
 def find_mentions_in(texts: list[str], plain: str | None) -> list[list[Mention]]:
