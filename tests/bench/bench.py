@@ -94,8 +94,8 @@ def child_load(db_path: str) -> dict:
     db = connect(db_path)
     t0 = time.perf_counter()
     report = load_paths(db, [CORPUS], workers=os.cpu_count(), today=TODAY)
+    db.close()  # as the floor's: all written
     seconds = time.perf_counter() - t0
-    db.close()
     from store.native import status
 
     return {"s": seconds, "loaded": report.loaded, "unchanged": report.unchanged, "events": report.events,
