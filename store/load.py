@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -296,7 +296,7 @@ def _write_batch(db, batch, known, report, progress, state, total) -> None:  # n
                 report.skipped.append((parsed.shown, parsed.error or "unreadable"))
                 continue
             key = parsed.key
-            dup = db.execute(
+            dup = db.conn.execute(
                 "select path from articles where text_sha256 = ? and path != ?", [parsed.row["text_sha256"], key]
             ).fetchone()
             if dup:
@@ -384,19 +384,19 @@ def _find_event(db: sqlite_utils.Database, facts: dict[str, Any]) -> int | None:
     best, best_score = None, 0.0
     for code in facts["provinces"]:
         if partial:
-            rows = db.execute(
+            rows = db.conn.execute(
                 "select e.id, e.date_start, e.date_end, e.terms, e.kind from event_provinces ep join events e"
                 " on e.id = ep.event_id where ep.province = ? and substr(e.date_start, 6) between ? and ?",
                 [code, start[5:10], (end or start)[5:10]],
             ).fetchall()
         else:
-            rows = db.execute(
+            rows = db.conn.execute(
                 "select e.id, e.date_start, e.date_end, e.terms, e.kind from event_provinces ep join events e"
                 " on e.id = ep.event_id where ep.province = ? and ep.date_sort between ? and ?",
                 [code, _shift(start, -1), _shift(end or start, 1)],
             ).fetchall()
             # events known so far only by day and month (`Ngày 26-3` in an undated article)
-            rows += db.execute(
+            rows += db.conn.execute(
                 "select e.id, e.date_sort, null, e.terms, e.kind from event_provinces ep join events e"
                 " on e.id = ep.event_id where ep.province = ? and ep.date_sort between ? and ?",
                 [code, "????-" + start[5:10], "????-" + (end or start)[5:10]],
@@ -404,7 +404,7 @@ def _find_event(db: sqlite_utils.Database, facts: dict[str, Any]) -> int | None:
         for eid, d0, d1, ev_terms, kind in rows:
             if not d0 or not _overlaps(start, end, d0, d1, partial or d0.startswith("?")):
                 continue
-            other = set(json.loads(ev_terms or "[]"))
+            other = set(orjson.loads(ev_terms or "[]"))
             if not terms or not other:
                 continue
             score = len(terms & other) / len(terms | other)
@@ -416,8 +416,6 @@ def _find_event(db: sqlite_utils.Database, facts: dict[str, Any]) -> int | None:
 
 
 def _shift(day: str, days: int) -> str:
-    from datetime import date, timedelta
-
     try:
         return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
     except ValueError:
@@ -556,7 +554,7 @@ def rebuild_event(
             )
     columns = [
         *(title, kind, start, end, precision or "unknown", date_sort, int(start[:4]) if start else None),
-        *(json.dumps(v, ensure_ascii=False) for v in (names, new_names, terms)),
+        *(orjson.dumps(v).decode() for v in (names, new_names, terms)),
         *(len(kept), len(target_rows), len(members), event_id),
     ]
     conn = db.conn
@@ -606,7 +604,7 @@ def _person(db: sqlite_utils.Database, name: str, role: str | None, seen: dict[s
     folded = fold_key(name)
     known = seen.get(folded) if seen is not None else None
     if known is None:
-        row = db.execute("select id, role from people where name_folded = ?", [folded]).fetchone()
+        row = db.conn.execute("select id, role from people where name_folded = ?", [folded]).fetchone()
         if row:
             known = [row[0], bool(row[1])]
         else:
