@@ -39,17 +39,10 @@ class DateMention:
 
 
 _D = r"(?P<d>[0-3]?\d)"
-# `\d` opening a pattern, cheaper: the engine tests its first character at every place it
-# searches, and `\d` is a look-up in the Unicode tables for each, where three ranges of code
-# points are three comparisons. Those ranges hold every decimal digit (ASCII ones, and the
-# others from U+0660 on, none among the Latin letters with diacritics of U+1E00-U+1EFF nor in
-# the punctuation of U+2000-U+206F), and `(?<=\d)` keeps of them only the digits: the same matches.
-# (`(?-i:...)`: under `re.I` the engine would not search by a class with ranges this wide.)
-DIGIT_FIRST = "(?-i:[0-9\u0660-\u1dff\u2070-\U0010ffff])(?<=\\d)"
 # `(?<![\d/.,])(?P<d>[0-3]?\d)` opening a pattern, its first digit first: the
 # engine then jumps from digit to digit instead of trying every character
 # (the look-behind made after that digit, so one character longer)
-_D_FIRST = rf"(?P<d>{DIGIT_FIRST}(?<![\d/.,]\d)(?:(?<=[0-3])\d)?)"
+_D_FIRST = r"(?P<d>\d(?<![\d/.,]\d)(?:(?<=[0-3])\d)?)"
 _M = r"(?P<m>[01]?\d)"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 # Words after which a bare `26/3`, `26-3` or `26.3` is a date.
