@@ -277,6 +277,15 @@ def find_names(text: str) -> list[NameSpan]:
     return _read_names(text) if _SURNAME_RE.search(text) else []
 
 
+# The family names a title may open with (`Hoàng tử`, `Đồng chí`): `TITLE_RE` matches at a family
+# name (a whole run of letters) only if the title's first word is that name, as `re.I` compares
+# (a longer word would go on with a letter, a shorter one end before one). `_read_names` tries
+# `TITLE_RE` at these only.
+_SURNAMES_OPENING_TITLES = frozenset(
+    w for w in SURNAMES if any(re.fullmatch(re.escape(t.split(" ")[0]), w, re.I) for t in ROLE_TITLES)
+)
+
+
 def _read_names(text: str) -> list[NameSpan]:
     """`find_names`, where `may_name`."""
     out = []
@@ -305,7 +314,7 @@ def _read_names(text: str) -> list[NameSpan]:
             prev = prev or _word_span_before(text, s)
             if prev and _is_province(text[prev[0] : prev[1]] + " " + w):
                 continue  # `An Giang Nguyễn Thanh Bình`: a place, then the name
-        if TITLE_RE.match(text, s):
+        if w in _SURNAMES_OPENING_TITLES and TITLE_RE.match(text, s):
             continue  # a title
         # up to three more capitalised words, one space apart
         end, count, nxt = e, 1, second

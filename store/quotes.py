@@ -569,6 +569,13 @@ def _verbs_within(
     return out
 
 
+_SAID_AFTER = re.compile(r"^\s{0,2}[,\-–—]?\s{0,3}\S")  # `"...", ông Minh nói`: the speaker after the quotation
+# a comma or colon ends the text, spaces aside: `ông Minh nói: "..."`
+_COLON_END = re.compile(r"[:,]\s{0,2}$")
+# the most it spans (`$` may stand before a newline that ends the text): searched for no further back
+_COLON_END_REACH = 4
+
+
 def find_quotes(paragraphs: list[str], people: People, skip: AbstractSet[int] = frozenset()) -> list[QuoteFact]:
     res = _Resolver(people)
     out: list[QuoteFact] = []
@@ -692,10 +699,10 @@ def find_quotes(paragraphs: list[str], people: People, skip: AbstractSet[int] = 
             more = None  # `"...", ông Minh nói và cho biết, <more>`
             if closed:
                 vm = _VERB_RE.search(after[:140])
-                if vm and re.match(r"^\s{0,2}[,\-–—]?\s{0,3}\S", after):
+                if vm and _SAID_AFTER.match(after):
                     speaker = res.resolve(after[: vm.start()], qe + 1)
                     more = _AND_SAID.match(after[vm.end() :])
-            if speaker is None and re.search(r"[:,]\s{0,2}$", before):
+            if speaker is None and _COLON_END.search(before, max(0, len(before) - _COLON_END_REACH)):
                 verbs = list(_VERB_RE.finditer(before))
                 vm = verbs[-1] if verbs else None
                 between = before[vm.end() :] if vm is not None else ""
