@@ -81,7 +81,7 @@ class _Parsed:
     shown: str = ""  # the path as the user gave it, for messages
     row: dict[str, Any] | None = None  # its `body` as UTF-8 bytes
     facts_json: bytes | None = None  # UTF-8
-    search: bytes | None = None  # its title and body as a search row has them (`search_text`), in UTF-8
+    search: bytes | None = None  # its title and body for its event's search row, in UTF-8 (see `_parse_one`)
     error: str | None = None
 
 
