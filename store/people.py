@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 
 from .lexicon import (
     ACADEMIC,
@@ -278,11 +279,13 @@ def find_names(text: str) -> list[NameSpan]:
 
 
 # The family names a title may open with (`Hoàng tử`, `Đồng chí`): `TITLE_RE` matches at a family
-# name (a whole run of letters) only if the title's first word is that name, as `re.I` compares
+# name (a whole run of letters) only if the title's first run of letters is that name, as `re.I` compares
 # (a longer word would go on with a letter, a shorter one end before one). `_read_names` tries
 # `TITLE_RE` at these only.
 _SURNAMES_OPENING_TITLES = frozenset(
-    w for w in SURNAMES if any(re.fullmatch(re.escape(t.split(" ")[0]), w, re.I) for t in ROLE_TITLES)
+    w
+    for w in SURNAMES
+    if any(re.fullmatch(re.escape("".join(takewhile(str.isalpha, t))), w, re.I) for t in ROLE_TITLES)
 )
 
 

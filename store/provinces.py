@@ -279,19 +279,13 @@ def plain_text(texts: list[str]) -> str | None:
 
 def find_mentions_each(texts: list[str]) -> list[list[Mention]]:
     """`[find_mentions(t) for t in texts]`, in one search over the texts joined by
-    line breaks (see `find_mentions_in`)."""
-    return find_mentions_in(texts, plain_text(texts))
-
-
-def find_mentions_in(texts: list[str], plain: str | None) -> list[list[Mention]]:
-    """`[find_mentions(t) for t in texts]`, in one search over `plain`: the texts
-    joined by line breaks, through `strip_marks_aligned` (None where some
-    character is off its quick path: then each text is searched alone). A match
-    that lies within one text is the one found in it alone (the line break
-    stands where its start or end would, for a look at the character before or
-    after: it is no word character). A match may run on across a line break
-    (the pattern allows any non-word characters between words): then each text
-    is searched alone."""
+    line breaks. Where each character is one without its marks (`strip_marks`'
+    quick path), a match that lies within one text is the one found in it alone
+    (the line break stands where its start or end would, for a look at the
+    character before or after: it is no word character). A match may run on
+    across a line break (the pattern allows any non-word characters between
+    words): then each text is searched alone."""
+    plain = plain_text(texts)
     if plain is None:
         return [find_mentions(t) for t in texts]
     out: list[list[Mention]] = [[] for _ in texts]
